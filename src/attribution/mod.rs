@@ -1,0 +1,83 @@
+//! The attribution parser: who said, reported, confirmed, denied or declined to confirm what.
+//!
+//! For each sentence, cue words from the grammar are found first (the anchors); then nom parsers
+//! around each anchor recognise the clause pattern it stands in — "X said that …", "…, X said.",
+//! "…, said X.", "according to X, …", "was first reported by X", "X's acknowledgment that …",
+//! hedges ("reportedly") and document credits ("Based on ANI report").
+
+mod input;
+mod patterns;
+
+pub use crate::grammar::{AttributionKind, Relation};
+
+use crate::grammar::Grammar;
+use crate::text::{Document, Span, TokenKind};
+
+/// One attribution found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The sentence holding the cue.
+    pub sentence: usize,
+    /// The source mention as written, pronouns included; `None` for hedges and passives.
+    pub source: Option<Span>,
+    /// The cue words ("said", "according to", "first reported by").
+    pub cue: Span,
+    /// What is attributed, quotation marks and a leading "that" included.
+    pub content: Option<Span>,
+    pub relation: Relation,
+    pub kind: AttributionKind,
+    /// The channel the source spoke through ("CNN" in "officials speaking to CNN").
+    pub via: Option<Span>,
+    /// The content is an anaphor ("The news was first reported by …"): the attribution sources
+    /// an earlier claim.
+    pub refers_back: bool,
+    /// The grammar entry the cue came from.
+    pub lemma: String,
+}
+
+/// Finds every attribution in the document, in text order.
+pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
+    let mut all = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        all.extend(patterns::parse_sentence(doc, grammar, sentence));
+    }
+    extend_quotations(doc, &mut all);
+    all
+}
+
+/// A quotation that goes on in the next sentences of the paragraph belongs to the same content:
+/// `“It is over,” she said. “We lost.”`
+fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
+    let sentence_has_cue = |s: usize, all: &[Attribution]| all.iter().any(|a| a.sentence == s);
+    for index in 0..attributions.len() {
+        let a = &attributions[index];
+        let Some(content) = a.content else { continue };
+        let sentence = &doc.sentences[a.sentence];
+        // Only when the attribution closes its sentence: the quote came first, the cue after it.
+        let ends_sentence = [a.source, Some(a.cue)]
+            .iter()
+            .flatten()
+            .all(|s| s.start > content.start);
+        if !ends_sentence || !doc.text[content.start..content.end].starts_with(['“', '"', '\'']) {
+            continue;
+        }
+        let mut end = content.end;
+        let mut next = a.sentence + 1;
+        while next < doc.sentences.len()
+            && doc.sentences[next].paragraph == sentence.paragraph
+            && !sentence_has_cue(next, attributions)
+        {
+            let tokens = doc.sentence_tokens(next);
+            if tokens.first().map(|t| t.kind) != Some(TokenKind::OpenQuote) {
+                break;
+            }
+            let last_close = tokens.iter().rposition(|t| t.kind == TokenKind::CloseQuote);
+            match last_close {
+                Some(i) => end = tokens[i].span.end,
+                None => break,
+            }
+            next += 1;
+        }
+        attributions[index].content = Some(Span::new(content.start, end));
+    }
+}

@@ -1,0 +1,1090 @@
+//! The clause patterns around each cue anchor.
+
+use super::Attribution;
+use super::input::{PResult, Tokens, phrase, token_if};
+use crate::grammar::{AttributionKind, Cue, CueClass, Grammar, Relation};
+use crate::text::{Document, Span, Token, TokenKind};
+use nom::Parser;
+use nom::branch::alt;
+use nom::combinator::{opt, recognize};
+use nom::multi::{many0, many1};
+
+/// The most tokens a source before its cue may have, appositions included.
+const MAX_SUBJECT: usize = 24;
+
+/// A cue found in the sentence: tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+struct Anchor<'g> {
+    start: usize,
+    end: usize,
+    cue: &'g Cue,
+}
+
+/// A range of token positions `[start, end)` within the sentence.
+type Range = (usize, usize);
+
+/// An attribution while it is still in token positions.
+#[derive(Debug, Clone)]
+struct Found {
+    source: Option<Range>,
+    cue: Range,
+    content: Option<Range>,
+    via: Option<Range>,
+    relation: Relation,
+    kind: AttributionKind,
+    refers_back: bool,
+    lemma: String,
+    /// The content comes before the source and cue ("…, she said.").
+    content_first: bool,
+}
+
+struct SentenceParser<'a, 'g> {
+    grammar: &'g Grammar,
+    toks: &'a [Token],
+    anchors: Vec<Anchor<'g>>,
+    /// For each token, the anchor it belongs to.
+    anchor_of: Vec<Option<usize>>,
+    /// Quotation spans that touch this sentence.
+    quotations: Vec<Span>,
+}
+
+pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
+    let toks = doc.sentence_tokens(sentence);
+    let quotations = doc
+        .quotations
+        .iter()
+        .map(|q| q.span)
+        .filter(|q| q.overlaps(doc.sentences[sentence].span))
+        .collect();
+    let mut parser = SentenceParser {
+        grammar,
+        toks,
+        anchors: Vec::new(),
+        anchor_of: vec![None; toks.len()],
+        quotations,
+    };
+    parser.find_anchors();
+    let mut found = Vec::new();
+    for index in 0..parser.anchors.len() {
+        if let Some(f) = parser.attribution_at(index, &found, sentence == 0) {
+            found.push(f);
+        }
+    }
+    let found = parser.resolve(found);
+    found
+        .into_iter()
+        .map(|f| Attribution {
+            sentence,
+            source: f.source.map(|r| parser.span(r)),
+            cue: parser.span(f.cue),
+            content: f.content.map(|r| parser.span(r)),
+            relation: f.relation,
+            kind: f.kind,
+            via: f.via.map(|r| parser.span(r)),
+            refers_back: f.refers_back,
+            lemma: f.lemma,
+        })
+        .collect()
+}
+
+impl<'a, 'g> SentenceParser<'a, 'g> {
+    fn span(&self, (start, end): Range) -> Span {
+        self.toks[start].span.cover(self.toks[end - 1].span)
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn input(&self) -> Tokens<'a> {
+        Tokens::new(self.toks)
+    }
+
+    fn find_anchors(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let grammar = self.grammar;
+            // After a determiner or a possessive, a word is a noun: "the report", "her claim".
+            let noun_position = i > 0 && {
+                let before = &self.toks[i - 1];
+                before.kind == TokenKind::Possessive
+                    || (before.lower != "that" && grammar.words.determiners.contains(&before.lower))
+            };
+            let mut best: Option<(&Cue, usize)> = None;
+            for cue in grammar.cues_starting_with(&self.toks[i].lower) {
+                let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) else {
+                    continue;
+                };
+                let is_verb = matches!(cue.class, CueClass::Verb(_));
+                if noun_position && is_verb {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((b, b_end)) => {
+                        end > b_end
+                            || (end == b_end
+                                && noun_position
+                                && b.class != CueClass::Noun
+                                && cue.class == CueClass::Noun)
+                    }
+                };
+                if better {
+                    best = Some((cue, end));
+                }
+            }
+            match best {
+                Some((cue, end)) => {
+                    for slot in &mut self.anchor_of[i..end] {
+                        *slot = Some(self.anchors.len());
+                    }
+                    self.anchors.push(Anchor { start: i, end, cue });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn in_quotation(&self, i: usize) -> bool {
+        let at = self.toks[i].span;
+        self.quotations
+            .iter()
+            .any(|q| q.start < at.start && at.end < q.end)
+    }
+
+    fn is_verb_anchor(&self, i: usize) -> bool {
+        self.anchor_of[i].is_some_and(|a| matches!(self.anchors[a].cue.class, CueClass::Verb(_)))
+    }
+
+    fn attribution_at(
+        &self,
+        index: usize,
+        earlier: &[Found],
+        first_sentence: bool,
+    ) -> Option<Found> {
+        let anchor = self.anchors[index];
+        match anchor.cue.class {
+            CueClass::Verb(_) => self.verb(anchor, earlier),
+            CueClass::Preposition => self.preposition(anchor),
+            CueClass::Noun => self.noun(anchor),
+            CueClass::Hedge => self.hedge(anchor),
+            CueClass::Credit => self.credit(anchor),
+            CueClass::Channel => None,
+        }
+        .or_else(|| {
+            if first_sentence && index == 0 {
+                self.dateline()
+            } else {
+                None
+            }
+        })
+    }
+
+    fn found(
+        &self,
+        anchor: Anchor,
+        source: Option<Range>,
+        cue: Range,
+        content: Option<Range>,
+    ) -> Found {
+        Found {
+            source,
+            cue,
+            content,
+            via: None,
+            relation: anchor.cue.relation,
+            kind: anchor.cue.kind,
+            refers_back: false,
+            lemma: anchor.cue.lemma.clone(),
+            content_first: false,
+        }
+    }
+
+    // ---- verbs ------------------------------------------------------------------------------
+
+    /// The auxiliaries, negations and adverbs in front of a verb: `has`, `also`, `did not`.
+    fn verb_group_start(&self, at: usize) -> usize {
+        let words = &self.grammar.words;
+        let mut start = at;
+        while start > 0 {
+            let t = &self.toks[start - 1];
+            let inside = t.kind == TokenKind::Word
+                && !t.capitalized
+                && (words.auxiliaries.contains(&t.lower)
+                    || words.negations.contains(&t.lower)
+                    || words.is_adverb(&t.lower))
+                && self.anchor_of[start - 1].is_none();
+            if !inside {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
+    fn verb(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+        let CueClass::Verb(form) = anchor.cue.class else {
+            return None;
+        };
+        let words = &self.grammar.words;
+        let group = self.verb_group_start(anchor.start);
+        // An infinitive ("declined to say") belongs to the verb before it.
+        if group > 0 && self.lower(group - 1) == "to" && group == anchor.start {
+            return None;
+        }
+        let aux = &self.toks[group..anchor.start];
+        let passive_be = aux.iter().any(|t| words.be_forms.contains(&t.lower))
+            && form.participle
+            && !form.gerund;
+        let negated = aux.iter().any(|t| words.negations.contains(&t.lower));
+        let mut found = if passive_be || self.follows_passive(group, earlier) {
+            self.passive(anchor, group, earlier)?
+        } else if form.gerund
+            && group == anchor.start
+            && group > 0
+            && self.kind(group - 1) == Some(TokenKind::Comma)
+        {
+            self.participle(anchor, earlier)?
+        } else {
+            self.active(anchor, group)?
+        };
+        if negated
+            && matches!(
+                found.relation,
+                Relation::Says | Relation::Confirms | Relation::Reports
+            )
+            && found.kind == AttributionKind::Speech
+        {
+            found.relation = Relation::Declines;
+        }
+        Some(found)
+    }
+
+    /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
+    fn follows_passive(&self, group: usize, earlier: &[Found]) -> bool {
+        group > 0
+            && self
+                .grammar
+                .words
+                .coordinators
+                .contains(self.lower(group - 1))
+            && self
+                .grammar
+                .words
+                .agent_prepositions
+                .iter()
+                .any(|p| self.lower(self.cue_end_plain(group)) == p)
+            && earlier.iter().any(|f| {
+                f.source.is_some_and(|s| s.1 <= group)
+                    && f.cue.0 < group
+                    && f.content.is_none_or(|c| c.0 < f.cue.0)
+            })
+    }
+
+    fn cue_end_plain(&self, group: usize) -> usize {
+        let mut i = group;
+        while i < self.toks.len() && self.anchor_of[i].is_none() {
+            i += 1;
+        }
+        while i < self.toks.len() && self.anchor_of[i].is_some() {
+            i += 1;
+        }
+        i
+    }
+
+    /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
+    fn passive(&self, anchor: Anchor, group: usize, earlier: &[Found]) -> Option<Found> {
+        let words = &self.grammar.words;
+        let by = anchor.end;
+        if !words.agent_prepositions.contains(self.lower(by)) {
+            return None;
+        }
+        // The cue is the verb with its adverbs and the preposition, without "was" / "has been".
+        let mut cue_start = group;
+        while cue_start < anchor.start && words.auxiliaries.contains(self.lower(cue_start)) {
+            cue_start += 1;
+        }
+        let (source, via) = self.source_after(by + 1, false)?;
+        let mut found = self.found(anchor, Some(source), (cue_start, by + 1), None);
+        found.via = via;
+        if self
+            .grammar
+            .words
+            .coordinators
+            .contains(self.lower(group.saturating_sub(1)))
+            && group > 0
+        {
+            // Shares the subject of the passive it is coordinated with.
+            let first = earlier.iter().rev().find(|f| f.cue.0 < group)?;
+            found.content = first.content;
+            found.refers_back = first.refers_back;
+        } else {
+            let start = self.clause_start(group);
+            if start < group {
+                let subject = (start, group);
+                if self.is_anaphor(subject) {
+                    found.refers_back = true;
+                } else {
+                    found.content = Some(subject);
+                }
+            } else {
+                return None;
+            }
+        }
+        found.content_first = true;
+        Some(found)
+    }
+
+    fn is_anaphor(&self, (start, end): Range) -> bool {
+        let words: Vec<&str> = self.toks[start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        self.grammar
+            .words
+            .anaphoric_subjects
+            .iter()
+            .any(|a| a.iter().map(String::as_str).eq(words.iter().copied()))
+    }
+
+    /// ", saying …", ", adding that …": the source is the subject of the main clause.
+    fn participle(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+        let source = earlier
+            .iter()
+            .rev()
+            .find(|f| f.cue.0 < anchor.start)
+            .and_then(|f| f.source)
+            .or_else(|| self.leading_subject(anchor.start))?;
+        let (cue_end, content) = self.content_after(anchor, anchor.end)?;
+        Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
+    }
+
+    /// A short noun phrase opening the sentence: the subject the participle hangs on.
+    fn leading_subject(&self, limit: usize) -> Option<Range> {
+        let words = &self.grammar.words;
+        let mut start = 0;
+        while start < limit && words.leading_conjunctions.contains(self.lower(start)) {
+            start += 1;
+        }
+        let mut end = start;
+        while end < limit && end - start < 6 {
+            let t = &self.toks[end];
+            let fits = t.kind == TokenKind::Possessive
+                || (t.is_word()
+                    && (t.capitalized
+                        || words.determiners.contains(&t.lower)
+                        || words.pronouns.contains(&t.lower)
+                        || self.grammar.source_nouns.contains_key(&t.lower)));
+            if !fits {
+                break;
+            }
+            end += 1;
+        }
+        (end > start && !words.determiners.contains(self.lower(end - 1))).then_some((start, end))
+    }
+
+    /// The source comes before the verb, or after it in an inversion, or the content comes first.
+    fn active(&self, anchor: Anchor, group: usize) -> Option<Found> {
+        let words = &self.grammar.words;
+        let mut cue_end = anchor.end;
+        while words.time_words.contains(self.lower(cue_end)) {
+            cue_end += 1;
+        }
+        let before = group.checked_sub(1).and_then(|i| self.kind(i));
+        let after = self.kind(cue_end);
+        let closes_clause = matches!(
+            after,
+            None | Some(TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote)
+        );
+        let mut trailers_end = cue_end;
+        while let Some(end) = self.trailer_at(trailers_end) {
+            trailers_end = end;
+        }
+        let closes_after_trailers = matches!(
+            self.kind(trailers_end),
+            None | Some(TokenKind::Terminal | TokenKind::Comma)
+        );
+
+        let subject = self.subject_before(group);
+        let apposition = subject.is_some_and(|s| self.kind(s.1 - 1) == Some(TokenKind::Comma));
+        // "…,” said Maria Lopez, an analyst." — the verb right after the content.
+        if matches!(before, Some(TokenKind::Comma | TokenKind::CloseQuote))
+            && group >= 2
+            && !closes_clause
+            && !apposition
+        {
+            if let Some((source, _)) = self.source_after(cue_end, true) {
+                let boundary = group - 1;
+                if let Some(content) = self.content_before(boundary, source.1) {
+                    let mut found =
+                        self.found(anchor, Some(source), (group, cue_end), Some(content));
+                    found.content_first = true;
+                    return Some(found);
+                }
+            }
+        }
+
+        // "…, she said." and "…, he added, were …" — a short source after the content.
+        if let Some(source) = subject {
+            let boundary = source.0.checked_sub(1);
+            let has_content_before = boundary.is_some_and(|b| {
+                b > 0 && matches!(self.kind(b), Some(TokenKind::Comma | TokenKind::CloseQuote))
+            });
+            let opens_quote_after = self.kind(cue_end) == Some(TokenKind::Comma)
+                && self.kind(cue_end + 1) == Some(TokenKind::OpenQuote);
+            if has_content_before && (closes_clause || closes_after_trailers) && !opens_quote_after
+            {
+                if let Some(content) = self.content_before(boundary?, trailers_end) {
+                    let mut found =
+                        self.found(anchor, Some(source), (group, cue_end), Some(content));
+                    found.content_first = true;
+                    return Some(found);
+                }
+            }
+            let (cue_end, content) = self.content_after(anchor, cue_end)?;
+            let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
+            found.via = self.addressee_channel(anchor, content);
+            return Some(found);
+        }
+        None
+    }
+
+    /// A phrase that may sit between a cue and its source or content without being either
+    /// ("in a statement", "on Tuesday"); returns the position after it.
+    fn trailer_at(&self, at: usize) -> Option<usize> {
+        self.grammar.words.source_trailers.iter().find_map(|t| {
+            phrase(t)
+                .parse(self.input().from(at))
+                .ok()
+                .map(|(_, end)| end)
+        })
+    }
+
+    /// The subject right before a verb group: a clause-initial noun phrase, possibly with an
+    /// apposition ("Mike Dunn, a Republican strategist,"), or a relative pronoun.
+    fn subject_before(&self, group: usize) -> Option<Range> {
+        let words = &self.grammar.words;
+        if group == 0 {
+            return None;
+        }
+        let last = group - 1;
+        if matches!(self.lower(last), "who" | "which") {
+            return Some((last, group));
+        }
+        if self.lower(last) == "that" && last > 0 {
+            let start = self.clause_start(last);
+            return (start < last && self.valid_subject((start, last))).then_some((start, last));
+        }
+        if self.kind(last) == Some(TokenKind::Comma) {
+            // An apposition closed by this comma, opened by an earlier one.
+            let mut open = last;
+            while open > 0 && last - open < MAX_SUBJECT {
+                open -= 1;
+                match self.kind(open) {
+                    Some(TokenKind::Comma) => break,
+                    Some(
+                        TokenKind::Terminal
+                        | TokenKind::Semicolon
+                        | TokenKind::Colon
+                        | TokenKind::OpenQuote
+                        | TokenKind::CloseQuote,
+                    ) => return None,
+                    _ => {}
+                }
+            }
+            let opens_apposition = self.kind(open) == Some(TokenKind::Comma)
+                && self.toks.get(open + 1).is_some_and(|t| {
+                    words.determiners.contains(&t.lower)
+                        || matches!(t.lower.as_str(), "who" | "which")
+                        || !t.capitalized
+                        || self.grammar.titles.contains(&t.lower)
+                });
+            let name_end = if opens_apposition {
+                open
+            } else if self.kind(last - 1) == Some(TokenKind::CloseParen) {
+                // "Sen. Jack Reed (D-R.I.),"
+                let mut o = last - 1;
+                while o > 0 && self.kind(o) != Some(TokenKind::OpenParen) {
+                    o -= 1;
+                }
+                o
+            } else {
+                return None;
+            };
+            let start = self.clause_start(name_end);
+            return (start < name_end
+                && self.valid_subject((start, name_end))
+                && !self.subject_conflicts(start, name_end))
+            .then_some((start, group));
+        }
+        let start = self.clause_start(group);
+        let start = self.trim_leading(start, group);
+        (start < group && self.valid_subject((start, group))).then_some((start, group))
+    }
+
+    fn subject_conflicts(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|i| self.is_verb_anchor(i))
+    }
+
+    fn trim_leading(&self, mut start: usize, end: usize) -> usize {
+        let words = &self.grammar.words;
+        while start < end
+            && (words.leading_conjunctions.contains(self.lower(start))
+                || words.coordinators.contains(self.lower(start)))
+        {
+            start += 1;
+        }
+        start
+    }
+
+    /// Where the clause that ends before `end` begins: after punctuation, a subordinating word,
+    /// a complementiser, another cue, or a coordinator that is not joining names.
+    fn clause_start(&self, end: usize) -> usize {
+        let words = &self.grammar.words;
+        let mut k = end;
+        while k > 0 && end - k < MAX_SUBJECT {
+            let i = k - 1;
+            let t = &self.toks[i];
+            let stop = match t.kind {
+                TokenKind::Comma
+                | TokenKind::Semicolon
+                | TokenKind::Colon
+                | TokenKind::Dash
+                | TokenKind::Terminal => true,
+                TokenKind::OpenQuote | TokenKind::CloseQuote => true,
+                TokenKind::Word => {
+                    (words.subordinators.contains(&t.lower) && !(t.lower == "as" && i > 0))
+                        || (t.lower == "that" && i + 1 < end)
+                        || self.anchor_of[i].is_some()
+                        || (words.coordinators.contains(&t.lower) && !self.joins_names(i))
+                }
+                _ => false,
+            };
+            if stop {
+                break;
+            }
+            k -= 1;
+        }
+        self.trim_leading(k, end)
+    }
+
+    /// "Trump and Putin", "U.S. and European officials", "She and her husband".
+    fn joins_names(&self, i: usize) -> bool {
+        let words = &self.grammar.words;
+        let before = self.toks.get(i.wrapping_sub(1));
+        let after = self.toks.get(i + 1);
+        let name_like = |t: Option<&Token>| {
+            t.is_some_and(|t| {
+                t.capitalized
+                    || words.pronouns.contains(&t.lower)
+                    || self
+                        .grammar
+                        .source_nouns
+                        .get(&t.lower)
+                        .is_some_and(|n| n.plural)
+            })
+        };
+        name_like(before)
+            && (name_like(after) || after.is_some_and(|t| words.determiners.contains(&t.lower)))
+    }
+
+    /// Whether tokens `[start, end)` can be the subject of a cue verb.
+    fn valid_subject(&self, (start, end): Range) -> bool {
+        let words = &self.grammar.words;
+        if start >= end || end - start > MAX_SUBJECT {
+            return false;
+        }
+        let first = &self.toks[start];
+        let last = &self.toks[end - 1];
+        let closed_words = |t: &Token| {
+            words.auxiliaries.contains(&t.lower)
+                || words.prepositions.contains(&t.lower)
+                || words.negations.contains(&t.lower)
+                || words.coordinators.contains(&t.lower)
+                || words.subordinators.contains(&t.lower)
+        };
+        let first_ok = match first.kind {
+            TokenKind::Word => {
+                first.capitalized
+                    || !closed_words(first)
+                    || words.determiners.contains(&first.lower)
+            }
+            TokenKind::Number => true,
+            _ => false,
+        } && !(first.capitalized && words.prepositions.contains(&first.lower));
+        let last_ok = matches!(
+            last.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
+        ) && !(closed_words(last)
+            || (words.determiners.contains(&last.lower) && end - start > 1))
+            && !words.is_adverb(&last.lower);
+        let inside_ok = self.toks[start..end].iter().all(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Terminal
+                    | TokenKind::OpenQuote
+                    | TokenKind::CloseQuote
+                    | TokenKind::Colon
+            )
+        });
+        first_ok && last_ok && inside_ok && !self.in_quotation(start)
+    }
+
+    /// The content after a cue: an optional comma, addressee or prepositional phrase, then up to
+    /// the end of the sentence. Returns the cue's end (a colon joins the cue) and the content.
+    fn content_after(&self, anchor: Anchor, cue_end: usize) -> Option<(usize, Range)> {
+        let mut cue_end = cue_end;
+        if self.kind(cue_end) == Some(TokenKind::Colon) {
+            cue_end += 1;
+        }
+        let mut start = cue_end;
+        if self.kind(start) == Some(TokenKind::Comma) {
+            start += 1;
+        }
+        // "said in a statement that …", "told reporters on Monday that …"
+        let that_ahead = (start..(start + 9).min(self.toks.len()))
+            .take_while(|&i| self.toks[i].is_word() || self.kind(i) == Some(TokenKind::Possessive))
+            .find(|&i| self.lower(i) == "that");
+        if let Some(that) = that_ahead {
+            let skippable = anchor.cue.addressee
+                || self.grammar.words.prepositions.contains(self.lower(start))
+                || self.trailer_at(start).is_some();
+            if skippable {
+                start = that;
+            }
+        } else if anchor.cue.addressee
+            && self.kind(start) == Some(TokenKind::Word)
+            && self.lower(start) != "that"
+        {
+            start = self.addressee_end(start);
+        } else if let Some(end) = self.trailer_at(start) {
+            start = end;
+            if self.kind(start) == Some(TokenKind::Comma) {
+                start += 1;
+            }
+        }
+        let end = self.content_end(start);
+        (start < end).then_some((cue_end, (start, end)))
+    }
+
+    /// The person spoken to: "told reporters", "told CNN", "assured the family".
+    fn addressee_end(&self, start: usize) -> usize {
+        let words = &self.grammar.words;
+        let mut end = start;
+        if words.determiners.contains(self.lower(end)) {
+            end += 1;
+        }
+        let capitalized_run = self.toks.get(end).is_some_and(|t| t.capitalized);
+        while end < self.toks.len() && self.toks[end].is_word() {
+            let t = &self.toks[end];
+            if capitalized_run != t.capitalized || words.pronouns.contains(&t.lower) {
+                break;
+            }
+            end += 1;
+            if !capitalized_run {
+                break;
+            }
+        }
+        end
+    }
+
+    /// A known outlet addressed by a cue verb is the channel: "officials told CNN".
+    fn addressee_channel(&self, anchor: Anchor, content: Range) -> Option<Range> {
+        if !anchor.cue.addressee {
+            return None;
+        }
+        let start = anchor.end;
+        (start < content.0)
+            .then_some((start, content.0))
+            .filter(|&(s, e)| {
+                let name: Vec<&str> = self.toks[s..e].iter().map(|t| t.lower.as_str()).collect();
+                self.grammar.outlets.contains_key(&name.join(" "))
+            })
+    }
+
+    /// The end of content that runs to the end of the sentence: a final full stop is left out
+    /// unless it sits inside the quotation.
+    fn content_end(&self, start: usize) -> usize {
+        let mut end = self.toks.len();
+        while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
+            end -= 1;
+        }
+        end
+    }
+
+    /// The content before a source that follows it: from the start of the clause up to the
+    /// comma (or through the closing quotation mark). When the sentence goes on after the
+    /// source and cue ("Costs, he added, were high"), the content covers it all.
+    fn content_before(&self, boundary: usize, resume: usize) -> Option<Range> {
+        let mut end = boundary;
+        if self.kind(boundary) == Some(TokenKind::CloseQuote) {
+            end = boundary + 1;
+        } else if boundary > 0 && self.kind(boundary - 1) == Some(TokenKind::CloseQuote) {
+            end = boundary;
+        }
+        let start = self.trim_leading(0, end);
+        if start >= end {
+            return None;
+        }
+        let goes_on = self.kind(resume) == Some(TokenKind::Comma)
+            && self.content_end(resume + 1) > resume + 1;
+        if goes_on {
+            return Some((start, self.content_end(resume + 1)));
+        }
+        Some((start, end))
+    }
+
+    /// A source after a cue or preposition: "by German outlet Bild", "said Maria Lopez, an
+    /// analyst at the bank". Stops at the clause's end, a coordinated verb, a trailer such as
+    /// "in a statement", or a channel ("speaking to CNN"), which it returns as well.
+    fn source_after(&self, start: usize, appositions: bool) -> Option<(Range, Option<Range>)> {
+        let words = &self.grammar.words;
+        let mut k = start;
+        let mut via = None;
+        while k < self.toks.len() {
+            let t = &self.toks[k];
+            match t.kind {
+                TokenKind::Terminal
+                | TokenKind::Semicolon
+                | TokenKind::Colon
+                | TokenKind::OpenQuote
+                | TokenKind::CloseQuote
+                | TokenKind::Dash => break,
+                TokenKind::Comma => {
+                    let next = self.toks.get(k + 1);
+                    let apposition = appositions
+                        && next.is_some_and(|n| {
+                            n.is_word()
+                                && (words.determiners.contains(&n.lower)
+                                    || matches!(n.lower.as_str(), "who" | "which")
+                                    || self.grammar.titles.contains(&n.lower))
+                        })
+                        && self.trailer_at(k + 1).is_none();
+                    if !apposition {
+                        break;
+                    }
+                }
+                TokenKind::Word => {
+                    if let Some(a) = self.anchor_of[k] {
+                        let anchor = self.anchors[a];
+                        if anchor.cue.class == CueClass::Channel {
+                            let channel_start = anchor.end;
+                            let channel = self.source_after(channel_start, false).map(|(r, _)| r);
+                            via = channel;
+                        }
+                        if k > start {
+                            break;
+                        }
+                    }
+                    if self.trailer_at(k).is_some()
+                        || (words.subordinators.contains(&t.lower) && k > start)
+                        || (t.lower == "that" && k > start)
+                        || (words.coordinators.contains(&t.lower)
+                            && self.toks.get(k + 1).is_some_and(|n| {
+                                words.is_adverb(&n.lower)
+                                    || words.pronouns.contains(&n.lower)
+                                    || self.is_verb_anchor(k + 1)
+                            }))
+                    {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let mut end = k;
+        while end > start {
+            let t = &self.toks[end - 1];
+            let dangling = matches!(t.kind, TokenKind::Comma | TokenKind::OpenParen)
+                || words.prepositions.contains(&t.lower)
+                || words.coordinators.contains(&t.lower)
+                || (words.determiners.contains(&t.lower) && t.kind == TokenKind::Word);
+            if !dangling {
+                break;
+            }
+            end -= 1;
+        }
+        (end > start && self.toks[start].is_word()).then_some(((start, end), via))
+    }
+
+    // ---- prepositions, nouns, hedges, credits ------------------------------------------------
+
+    /// "According to X, …" and "…, according to X."
+    fn preposition(&self, anchor: Anchor) -> Option<Found> {
+        let opening = self.trim_leading(0, anchor.start) == anchor.start;
+        if opening {
+            let (source, _) = self.source_after(anchor.end, false)?;
+            if self.kind(source.1) != Some(TokenKind::Comma) {
+                return None;
+            }
+            let start = source.1 + 1;
+            let end = self.content_end(start);
+            return (start < end).then(|| {
+                self.found(
+                    anchor,
+                    Some(source),
+                    (anchor.start, anchor.end),
+                    Some((start, end)),
+                )
+            });
+        }
+        let (source, _) = self.source_after(anchor.end, true)?;
+        let boundary = anchor.start.checked_sub(1)?;
+        let content = if self.kind(boundary) == Some(TokenKind::Comma) {
+            self.content_before(boundary, source.1)?
+        } else {
+            let start = self.clause_start(anchor.start);
+            (start < anchor.start).then_some((start, anchor.start))?
+        };
+        let mut found = self.found(
+            anchor,
+            Some(source),
+            (anchor.start, anchor.end),
+            Some(content),
+        );
+        found.content_first = true;
+        Some(found)
+    }
+
+    /// "Trump's acknowledgment that …", "her claim that …".
+    fn noun(&self, anchor: Anchor) -> Option<Found> {
+        let words = &self.grammar.words;
+        let opens = self.lower(anchor.end) == "that"
+            || self.lower(anchor.end) == "to"
+            || self.kind(anchor.end) == Some(TokenKind::Colon);
+        if !opens || anchor.start == 0 {
+            return None;
+        }
+        let before = anchor.start - 1;
+        let source = if matches!(
+            self.lower(before),
+            "his" | "her" | "their" | "its" | "our" | "my"
+        ) {
+            (before, anchor.start)
+        } else if self.kind(before) == Some(TokenKind::Possessive) {
+            // The possessor: a run of capitalised words, or a determiner and its noun.
+            let mut start = before;
+            while start > 0 && before - start < 5 && self.anchor_of[start - 1].is_none() {
+                let t = &self.toks[start - 1];
+                let takes = t.is_word()
+                    && (t.capitalized
+                        || words.determiners.contains(&t.lower)
+                        || (start >= 2 && words.determiners.contains(self.lower(start - 2))));
+                if !takes {
+                    break;
+                }
+                start -= 1;
+                if words.determiners.contains(&t.lower) {
+                    break;
+                }
+            }
+            (start < before).then_some((start, anchor.start))?
+        } else {
+            return None;
+        };
+        let start = if self.kind(anchor.end) == Some(TokenKind::Colon) {
+            anchor.end + 1
+        } else {
+            anchor.end
+        };
+        let end = self.content_end(start);
+        (start < end).then(|| {
+            self.found(
+                anchor,
+                Some(source),
+                (anchor.start, anchor.end),
+                Some((start, end)),
+            )
+        })
+    }
+
+    /// "reportedly", "is said to": no source; the content is the clause around the hedge.
+    fn hedge(&self, anchor: Anchor) -> Option<Found> {
+        let start = self.clause_start_keeping_relative(anchor.start);
+        let mut end = anchor.end;
+        while end < self.toks.len()
+            && !matches!(
+                self.kind(end),
+                Some(
+                    TokenKind::Comma | TokenKind::Semicolon | TokenKind::Terminal | TokenKind::Dash
+                )
+            )
+        {
+            end += 1;
+        }
+        let mut found = self.found(anchor, None, (anchor.start, anchor.end), Some((start, end)));
+        found.content_first = true;
+        Some(found)
+    }
+
+    fn clause_start_keeping_relative(&self, end: usize) -> usize {
+        let mut k = end;
+        while k > 0 {
+            let t = &self.toks[k - 1];
+            if matches!(
+                t.kind,
+                TokenKind::Comma
+                    | TokenKind::Semicolon
+                    | TokenKind::Colon
+                    | TokenKind::Terminal
+                    | TokenKind::Dash
+            ) || (t.kind == TokenKind::Word
+                && self.grammar.words.subordinators.contains(&t.lower))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        self.trim_leading(k, end)
+    }
+
+    /// "Based on ANI report", "With inputs from PTI": a short line that credits an outlet.
+    fn credit(&self, anchor: Anchor) -> Option<Found> {
+        if self.toks.len() > 12 || self.trim_leading(0, anchor.start) != anchor.start {
+            return None;
+        }
+        let (source, _) = self.source_after(anchor.end, false)?;
+        // "ANI report": the report noun is not part of the outlet's name.
+        let mut end = source.1;
+        while end > source.0 + 1
+            && matches!(
+                self.lower(end - 1),
+                "report" | "reports" | "inputs" | "input" | "bureau" | "desk"
+            )
+        {
+            end -= 1;
+        }
+        Some(self.found(
+            anchor,
+            Some((source.0, end)),
+            (anchor.start, anchor.end),
+            None,
+        ))
+    }
+
+    /// A wire dateline: "WASHINGTON (Reuters) — …".
+    fn dateline(&self) -> Option<Found> {
+        let mut parser = (
+            many0(token_if(|t: &Token| {
+                t.is_word() || t.kind == TokenKind::Comma
+            })),
+            token_if(|t: &Token| t.kind == TokenKind::OpenParen),
+            recognize(many1(token_if(|t: &Token| t.is_word() && t.capitalized))),
+            token_if(|t: &Token| t.kind == TokenKind::CloseParen),
+            opt(alt((
+                token_if(|t: &Token| t.kind == TokenKind::Dash),
+                token_if(|t: &Token| t.lower == "-"),
+            ))),
+        );
+        let result: PResult<_> = parser.parse(self.input());
+        let (_, (_, open, name, close, dash)) = result.ok()?;
+        let name_text: Vec<&str> = self.toks[name.start..name.end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        if !self.grammar.outlets.contains_key(&name_text.join(" ")) {
+            return None;
+        }
+        let cue_end = dash.map_or(close + 1, |d| d + 1);
+        Some(Found {
+            source: Some((name.start, name.end)),
+            cue: (open, cue_end),
+            content: None,
+            via: None,
+            relation: Relation::Credit,
+            kind: AttributionKind::Speech,
+            refers_back: false,
+            lemma: "dateline".to_string(),
+            content_first: false,
+        })
+    }
+
+    // ---- the sentence as a whole -------------------------------------------------------------
+
+    /// Drops attributions nested inside another's quoted content, cuts content where a sibling
+    /// attribution begins, and folds "X reported, citing Y" into one chain.
+    fn resolve(&self, mut found: Vec<Found>) -> Vec<Found> {
+        found.sort_by_key(|f| f.cue.0);
+        found.dedup_by_key(|f| f.cue);
+        let starts = |f: &Found| {
+            [f.source, Some(f.cue)]
+                .into_iter()
+                .flatten()
+                .map(|r| r.0)
+                .min()
+                .unwrap_or(f.cue.0)
+        };
+        let nested: Vec<bool> = found
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                found.iter().enumerate().any(|(j, a)| {
+                    i != j
+                        && a.content.is_some_and(|c| {
+                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1;
+                            let opens_content = c.0 == starts(b)
+                                || (self.lower(c.0) == "that" && c.0 + 1 == starts(b));
+                            inside
+                                && (self.in_quotation(b.cue.0)
+                                    || opens_content
+                                    || b.relation == Relation::Hedge)
+                        })
+                })
+            })
+            .collect();
+        let mut kept: Vec<Found> = found
+            .into_iter()
+            .zip(nested)
+            .filter(|(_, n)| !n)
+            .map(|(f, _)| f)
+            .collect();
+        let begins: Vec<(usize, bool)> =
+            kept.iter().map(|f| (starts(f), f.content_first)).collect();
+        for (i, a) in kept.iter_mut().enumerate() {
+            let Some(content) = a.content else { continue };
+            for (j, &(begin, _)) in begins.iter().enumerate() {
+                if i != j && content.0 < begin && begin < content.1 && !a.content_first {
+                    let mut end = begin;
+                    while end > content.0
+                        && (matches!(
+                            self.kind(end - 1),
+                            Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
+                        ) || self
+                            .grammar
+                            .words
+                            .coordinators
+                            .contains(self.lower(end - 1)))
+                    {
+                        end -= 1;
+                    }
+                    a.content = (end > content.0).then_some((content.0, end)).or(a.content);
+                }
+            }
+        }
+        // "Bild reported, citing officials, …": the officials are the source, Bild the channel.
+        let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
+        for f in kept {
+            if f.lemma == "citing" {
+                if let Some(report) = merged
+                    .last_mut()
+                    .filter(|r| r.relation == Relation::Reports && r.cue.1 <= f.cue.0)
+                {
+                    report.via = report.source;
+                    report.source = f.source;
+                    report.cue = f.cue;
+                    report.relation = Relation::Says;
+                    report.lemma = f.lemma.clone();
+                    continue;
+                }
+            }
+            merged.push(f);
+        }
+        merged
+    }
+}

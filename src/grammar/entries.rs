@@ -1,0 +1,194 @@
+//! The shapes of grammar files, as serde reads them.
+
+use serde::{Deserialize, Serialize};
+
+/// What an attribution attributes: words, beliefs, plans or evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionKind {
+    #[default]
+    Speech,
+    Belief,
+    Intention,
+    Evidence,
+}
+
+/// How a source stands to a claim.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Deserialize, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    #[default]
+    Says,
+    Reports,
+    Confirms,
+    Denies,
+    Declines,
+    Hedge,
+    Credit,
+}
+
+impl Relation {
+    /// Whether this relation lends support to the claim (a denial or a hedge does not).
+    pub fn supports(self) -> bool {
+        matches!(
+            self,
+            Relation::Says | Relation::Reports | Relation::Confirms
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Says => "says",
+            Relation::Reports => "reports",
+            Relation::Confirms => "confirms",
+            Relation::Denies => "denies",
+            Relation::Declines => "declines",
+            Relation::Hedge => "hedge",
+            Relation::Credit => "credit",
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GrammarFile {
+    /// What the file holds, for people reading it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    #[serde(default)]
+    pub words: Option<WordLists>,
+    #[serde(default)]
+    pub verb: Vec<VerbEntry>,
+    #[serde(default)]
+    pub preposition: Vec<PhraseEntry>,
+    #[serde(default)]
+    pub hedge: Vec<PhraseEntry>,
+    #[serde(default)]
+    pub channel: Vec<PhraseEntry>,
+    #[serde(default)]
+    pub credit: Vec<PhraseEntry>,
+    #[serde(default)]
+    pub noun: Vec<NounEntry>,
+    #[serde(default)]
+    pub source_noun: Vec<SourceNounEntry>,
+    #[serde(default)]
+    pub knowledge_link: Vec<PhraseEntry>,
+    #[serde(default)]
+    pub outlet: Vec<NameEntry>,
+    #[serde(default)]
+    pub organization: Vec<NameEntry>,
+    #[serde(default)]
+    pub title: Vec<NameEntry>,
+}
+
+/// A cue verb. Its inflections are generated from `lemma` unless given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VerbEntry {
+    pub lemma: String,
+    #[serde(default)]
+    pub spellings: Vec<String>,
+    pub third: Option<String>,
+    pub past: Option<String>,
+    pub participle: Option<String>,
+    pub gerund: Option<String>,
+    #[serde(default)]
+    pub kind: AttributionKind,
+    #[serde(default)]
+    pub relation: Relation,
+    #[serde(default)]
+    pub addressee: bool,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// A fixed phrase: a preposition, hedge, channel or credit. A leading "be" stands for every
+/// form of "to be" ("be said to" → "is said to", "was said to", …).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PhraseEntry {
+    pub phrase: String,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub kind: AttributionKind,
+    #[serde(default)]
+    pub relation: Relation,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NounEntry {
+    pub lemma: String,
+    #[serde(default)]
+    pub spellings: Vec<String>,
+    #[serde(default)]
+    pub kind: AttributionKind,
+    #[serde(default)]
+    pub relation: Relation,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SourceNounEntry {
+    pub noun: String,
+    pub plural: Option<String>,
+    #[serde(default)]
+    pub document: bool,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NameEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WordLists {
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub be_forms: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub adverb_suffixes: Vec<String>,
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    #[serde(default)]
+    pub agent_prepositions: Vec<String>,
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    #[serde(default)]
+    pub source_trailers: Vec<String>,
+    #[serde(default)]
+    pub anaphoric_subjects: Vec<String>,
+    #[serde(default)]
+    pub leading_conjunctions: Vec<String>,
+}

@@ -1,0 +1,430 @@
+//! The attribution vocabulary, loaded from the TOML files under `grammar/`.
+//!
+//! The files are compiled in; `--grammar DIR` adds a user's own files on top. Every cue entry
+//! carries example sentences in which `{S:…}`, `{C:…}` and `{X:…}` mark the source, cue and
+//! content the parser must find; `tests/grammar_examples.rs` runs them all.
+
+mod entries;
+mod inflect;
+
+pub use entries::{AttributionKind, Relation};
+
+use entries::{GrammarFile, WordLists};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The grammar files shipped with claimgraph, in the order they are loaded.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "function-words.toml",
+        include_str!("../../grammar/function-words.toml"),
+    ),
+    (
+        "speech-verbs.toml",
+        include_str!("../../grammar/speech-verbs.toml"),
+    ),
+    (
+        "report-verbs.toml",
+        include_str!("../../grammar/report-verbs.toml"),
+    ),
+    (
+        "belief-verbs.toml",
+        include_str!("../../grammar/belief-verbs.toml"),
+    ),
+    (
+        "intention-verbs.toml",
+        include_str!("../../grammar/intention-verbs.toml"),
+    ),
+    (
+        "evidence-verbs.toml",
+        include_str!("../../grammar/evidence-verbs.toml"),
+    ),
+    ("polarity.toml", include_str!("../../grammar/polarity.toml")),
+    (
+        "prepositions.toml",
+        include_str!("../../grammar/prepositions.toml"),
+    ),
+    ("nouns.toml", include_str!("../../grammar/nouns.toml")),
+    ("hedges.toml", include_str!("../../grammar/hedges.toml")),
+    ("channels.toml", include_str!("../../grammar/channels.toml")),
+    ("credits.toml", include_str!("../../grammar/credits.toml")),
+    (
+        "anonymous.toml",
+        include_str!("../../grammar/anonymous.toml"),
+    ),
+    ("outlets.toml", include_str!("../../grammar/outlets.toml")),
+    (
+        "organizations.toml",
+        include_str!("../../grammar/organizations.toml"),
+    ),
+    ("titles.toml", include_str!("../../grammar/titles.toml")),
+];
+
+/// How a cue is used in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb form: "said", "has insisted", "emphasised".
+    Verb(VerbForm),
+    /// A preposition that introduces the source: "according to X".
+    Preposition,
+    /// A noun that carries the attribution: "Trump's acknowledgment that …".
+    Noun,
+    /// A hedge that stands in for a source: "reportedly".
+    Hedge,
+    /// A channel between a source and the article: "speaking to CNN".
+    Channel,
+    /// A document-level credit: "Based on ANI report".
+    Credit,
+}
+
+/// Which inflection of a cue verb matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbForm {
+    pub base: bool,
+    pub third: bool,
+    pub past: bool,
+    pub participle: bool,
+    pub gerund: bool,
+}
+
+/// One way of writing one cue: its words and what they mean.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Lower-cased words, as the tokenizer lower-cases them.
+    pub words: Vec<String>,
+    pub class: CueClass,
+    pub kind: AttributionKind,
+    pub relation: Relation,
+    /// The verb takes the person spoken to before its content ("told reporters that …").
+    pub addressee: bool,
+    /// The entry's head word, for messages.
+    pub lemma: String,
+}
+
+/// What the grammar knows about a word that can head a source mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceNoun {
+    pub plural: bool,
+    /// A document or poll rather than a person ("report", "survey").
+    pub document: bool,
+}
+
+/// The whole vocabulary, indexed for the parser.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    cues: HashMap<String, Vec<Cue>>,
+    pub words: WordSets,
+    /// Lower-cased outlet names and aliases, each mapped to the outlet's canonical name.
+    pub outlets: HashMap<String, String>,
+    /// Lower-cased organisation names and head words ("kremlin", "ministry").
+    pub organizations: HashSet<String>,
+    /// Lower-cased titles and roles, one or more words ("president", "foreign policy aide").
+    pub titles: HashSet<String>,
+    /// Nouns that head an unnamed source ("officials", "sources", "spokesman").
+    pub source_nouns: HashMap<String, SourceNoun>,
+    /// Phrases that tell how an unnamed source knows ("familiar with", "who attended").
+    pub knowledge_links: Vec<Vec<String>>,
+    /// Every entry's examples, for the example tests: (file, lemma, example).
+    pub examples: Vec<(String, String, String)>,
+}
+
+/// The closed word classes the parser relies on.
+#[derive(Debug, Clone, Default)]
+pub struct WordSets {
+    pub determiners: HashSet<String>,
+    pub pronouns: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub be_forms: HashSet<String>,
+    pub negations: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub adverb_suffixes: Vec<String>,
+    pub subordinators: HashSet<String>,
+    pub coordinators: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub agent_prepositions: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub source_trailers: Vec<Vec<String>>,
+    pub anaphoric_subjects: Vec<Vec<String>>,
+    pub leading_conjunctions: HashSet<String>,
+}
+
+impl WordSets {
+    /// An adverb that may sit inside a verb group ("also", "later", "publicly").
+    pub fn is_adverb(&self, lower: &str) -> bool {
+        self.adverbs.contains(lower)
+            || self
+                .adverb_suffixes
+                .iter()
+                .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s.as_str()))
+    }
+}
+
+/// A grammar file that could not be read.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum GrammarError {
+    #[error("cannot read grammar file {path}")]
+    #[diagnostic(
+        code(claimgraph::grammar::io),
+        help("check that --grammar names a readable directory of .toml files")
+    )]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid grammar file {name}: {message}")]
+    #[diagnostic(
+        code(claimgraph::grammar::syntax),
+        help("see docs/grammar.md for the format of grammar files")
+    )]
+    Syntax {
+        name: String,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("here")]
+        span: Option<SourceSpan>,
+    },
+}
+
+impl Grammar {
+    /// The built-in vocabulary.
+    pub fn builtin() -> Grammar {
+        let mut grammar = Grammar::default();
+        for (name, text) in BUILTIN_FILES {
+            grammar
+                .add_file(name, text)
+                .unwrap_or_else(|e| panic!("built-in grammar file {name} is invalid: {e}"));
+        }
+        grammar
+    }
+
+    /// The built-in vocabulary plus every `.toml` file in `dir` (sorted by name).
+    pub fn with_user_dir(dir: &Path) -> Result<Grammar, GrammarError> {
+        let mut grammar = Grammar::builtin();
+        let io = |source| GrammarError::Io {
+            path: dir.display().to_string(),
+            source,
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|source| GrammarError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            grammar.add_file(&path.display().to_string(), &text)?;
+        }
+        Ok(grammar)
+    }
+
+    /// Adds the entries of one grammar file.
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), GrammarError> {
+        let file: GrammarFile = toml::from_str(text).map_err(|e| GrammarError::Syntax {
+            name: name.to_string(),
+            message: e.message().to_string(),
+            span: e.span().map(|r| (r.start, r.len()).into()),
+            src: NamedSource::new(name, text.to_string()),
+        })?;
+        if let Some(words) = file.words {
+            self.add_words(words);
+        }
+        for verb in file.verb {
+            for spelling in std::iter::once(&verb.lemma).chain(&verb.spellings) {
+                for (form, written) in inflect::verb_forms(spelling, &verb) {
+                    self.add_cue(
+                        &written,
+                        CueClass::Verb(form),
+                        verb.kind,
+                        verb.relation,
+                        verb.addressee,
+                        &verb.lemma,
+                    );
+                }
+            }
+            self.add_examples(name, &verb.lemma, verb.examples);
+        }
+        for (class, entries) in [
+            (CueClass::Preposition, file.preposition),
+            (CueClass::Hedge, file.hedge),
+            (CueClass::Channel, file.channel),
+            (CueClass::Credit, file.credit),
+        ] {
+            for entry in entries {
+                for phrase in std::iter::once(&entry.phrase).chain(&entry.variants) {
+                    for written in inflect::expand_be(phrase) {
+                        self.add_cue(
+                            &written,
+                            class,
+                            entry.kind,
+                            entry.relation,
+                            false,
+                            &entry.phrase,
+                        );
+                    }
+                }
+                self.add_examples(name, &entry.phrase, entry.examples);
+            }
+        }
+        for noun in file.noun {
+            for spelling in std::iter::once(&noun.lemma).chain(&noun.spellings) {
+                for written in [spelling.clone(), inflect::plural(spelling)] {
+                    self.add_cue(
+                        &written,
+                        CueClass::Noun,
+                        noun.kind,
+                        noun.relation,
+                        false,
+                        &noun.lemma,
+                    );
+                }
+            }
+            self.add_examples(name, &noun.lemma, noun.examples);
+        }
+        for entry in file.source_noun {
+            let plural = entry
+                .plural
+                .clone()
+                .unwrap_or_else(|| inflect::plural(&entry.noun));
+            self.source_nouns.insert(
+                entry.noun.to_lowercase(),
+                SourceNoun {
+                    plural: false,
+                    document: entry.document,
+                },
+            );
+            self.source_nouns.insert(
+                plural.to_lowercase(),
+                SourceNoun {
+                    plural: true,
+                    document: entry.document,
+                },
+            );
+            self.add_examples(name, &entry.noun, entry.examples);
+        }
+        for link in file.knowledge_link {
+            self.knowledge_links.push(split_words(&link.phrase));
+            self.add_examples(name, &link.phrase, link.examples);
+        }
+        for outlet in file.outlet {
+            for alias in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                self.outlets
+                    .insert(alias.to_lowercase(), outlet.name.clone());
+            }
+            self.add_examples(name, &outlet.name, outlet.examples);
+        }
+        for organization in file.organization {
+            for alias in std::iter::once(&organization.name).chain(&organization.aliases) {
+                self.organizations.insert(alias.to_lowercase());
+            }
+            self.add_examples(name, &organization.name, organization.examples);
+        }
+        for title in file.title {
+            for alias in std::iter::once(&title.name).chain(&title.aliases) {
+                self.titles.insert(alias.to_lowercase());
+            }
+            self.add_examples(name, &title.name, title.examples);
+        }
+        Ok(())
+    }
+
+    fn add_words(&mut self, words: WordLists) {
+        let w = &mut self.words;
+        let extend = |set: &mut HashSet<String>, list: Vec<String>| {
+            set.extend(list.into_iter().map(|s| s.to_lowercase()))
+        };
+        extend(&mut w.determiners, words.determiners);
+        extend(&mut w.pronouns, words.pronouns);
+        extend(&mut w.relative_pronouns, words.relative_pronouns);
+        extend(&mut w.auxiliaries, words.auxiliaries);
+        extend(&mut w.be_forms, words.be_forms);
+        extend(&mut w.negations, words.negations);
+        extend(&mut w.adverbs, words.adverbs);
+        extend(&mut w.subordinators, words.subordinators);
+        extend(&mut w.coordinators, words.coordinators);
+        extend(&mut w.prepositions, words.prepositions);
+        extend(&mut w.agent_prepositions, words.agent_prepositions);
+        extend(&mut w.time_words, words.time_words);
+        extend(&mut w.leading_conjunctions, words.leading_conjunctions);
+        w.adverb_suffixes.extend(words.adverb_suffixes);
+        w.source_trailers
+            .extend(words.source_trailers.iter().map(|p| split_words(p)));
+        w.anaphoric_subjects
+            .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
+    }
+
+    fn add_cue(
+        &mut self,
+        written: &str,
+        class: CueClass,
+        kind: AttributionKind,
+        relation: Relation,
+        addressee: bool,
+        lemma: &str,
+    ) {
+        let words = split_words(written);
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.cues.entry(first).or_default();
+        if let Some(existing) = list
+            .iter_mut()
+            .find(|c| c.words == words && same_class(c.class, class))
+        {
+            // One spelling can be two inflections ("said": past and participle).
+            if let (CueClass::Verb(a), CueClass::Verb(b)) = (&mut existing.class, class) {
+                a.base |= b.base;
+                a.third |= b.third;
+                a.past |= b.past;
+                a.participle |= b.participle;
+                a.gerund |= b.gerund;
+            }
+            return;
+        }
+        list.push(Cue {
+            words,
+            class,
+            kind,
+            relation,
+            addressee,
+            lemma: lemma.to_string(),
+        });
+        // Longest phrases first, so the first match is the longest.
+        list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    }
+
+    fn add_examples(&mut self, file: &str, lemma: &str, examples: Vec<String>) {
+        self.examples.extend(
+            examples
+                .into_iter()
+                .map(|e| (file.to_string(), lemma.to_string(), e)),
+        );
+    }
+
+    /// Every cue that starts with the word `lower`, longest first.
+    pub fn cues_starting_with(&self, lower: &str) -> &[Cue] {
+        self.cues.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of distinct cue spellings, for `claimgraph grammar` style summaries and tests.
+    pub fn cue_count(&self) -> usize {
+        self.cues.values().map(Vec::len).sum()
+    }
+}
+
+fn same_class(a: CueClass, b: CueClass) -> bool {
+    matches!((a, b), (CueClass::Verb(_), CueClass::Verb(_))) || a == b
+}
+
+/// Splits a phrase into lower-cased words the way the tokenizer would ("x's" keeps "'s" apart).
+pub fn split_words(phrase: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    crate::text::tokenize(phrase, crate::text::Span::new(0, phrase.len()), &mut tokens);
+    tokens.into_iter().map(|t| t.lower).collect()
+}

@@ -1,0 +1,249 @@
+//! The text model: paragraphs, sentences, tokens and quotations, all as byte spans into the input.
+//!
+//! Sentence boundaries come from the `sentencex` segmenter; the rest is ours because the
+//! attribution grammar needs to know about quotation marks and possessives.
+
+mod span;
+mod token;
+
+pub use span::Span;
+pub use token::{Token, TokenKind, tokenize};
+
+use std::ops::Range;
+
+/// A sentence: its span and the range of its tokens in [`Document::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: Range<usize>,
+}
+
+/// A quotation: from its opening mark to its closing mark, both included.
+///
+/// A quotation left open at the end of its paragraph ends there (`closed` is false).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotation {
+    pub span: Span,
+    pub open_token: usize,
+    pub close_token: Option<usize>,
+}
+
+/// A text broken down for the attribution parser.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotations: Vec<Quotation>,
+}
+
+impl<'t> Document<'t> {
+    /// Segments `text` into paragraphs (split at blank lines), sentences and tokens.
+    ///
+    /// ```
+    /// let doc = claimgraph::text::Document::new("Mr. Smith said so. “Yes. No,” she said.\n\nNext.");
+    /// assert_eq!(doc.sentences.len(), 3);
+    /// assert_eq!(doc.paragraphs.len(), 2);
+    /// ```
+    pub fn new(text: &'t str) -> Self {
+        let paragraphs = paragraphs(text);
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            let body = paragraph.slice(text);
+            for boundary in sentencex::get_sentence_boundaries("en", body) {
+                let span = trim(
+                    text,
+                    Span::new(
+                        paragraph.start + boundary.start_byte,
+                        paragraph.start + boundary.end_byte,
+                    ),
+                );
+                if span.is_empty() {
+                    continue;
+                }
+                let first = tokens.len();
+                tokenize(text, span, &mut tokens);
+                if tokens.len() > first {
+                    sentences.push(Sentence {
+                        span,
+                        paragraph: index,
+                        tokens: first..tokens.len(),
+                    });
+                }
+            }
+        }
+        let quotations = quotations(&tokens, &sentences, &paragraphs);
+        Document {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+            quotations,
+        }
+    }
+
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        &self.tokens[self.sentences[sentence].tokens.clone()]
+    }
+
+    /// The quotation that contains the token at `index`, if any.
+    pub fn quotation_around(&self, index: usize) -> Option<&Quotation> {
+        let at = self.tokens[index].span;
+        self.quotations.iter().find(|q| {
+            q.span.start < at.start && at.end <= q.span.end && q.close_token != Some(index)
+        })
+    }
+
+    /// The sentence that holds byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.span.end <= at);
+        (index < self.sentences.len() && self.sentences[index].span.start <= at).then_some(index)
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut blank_run = false;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if c != '\n' {
+            continue;
+        }
+        let line = &text[line_start..i];
+        if line.trim().is_empty() {
+            if !blank_run {
+                push_trimmed(text, &mut out, Span::new(start, line_start));
+            }
+            blank_run = true;
+            start = i + 1;
+        } else {
+            blank_run = false;
+        }
+        line_start = (i + 1).min(text.len());
+    }
+    if start < text.len() {
+        push_trimmed(text, &mut out, Span::new(start, text.len()));
+    }
+    out
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Span>, span: Span) {
+    let span = trim(text, span);
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// Pairs quotation marks within each paragraph.
+fn quotations(tokens: &[Token], sentences: &[Sentence], paragraphs: &[Span]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut paragraph = usize::MAX;
+    for sentence in sentences {
+        if sentence.paragraph != paragraph {
+            if let Some(o) = open.take() {
+                out.push(Quotation {
+                    span: Span::new(tokens[o].span.start, paragraphs[paragraph].end),
+                    open_token: o,
+                    close_token: None,
+                });
+            }
+            paragraph = sentence.paragraph;
+        }
+        for index in sentence.tokens.clone() {
+            match tokens[index].kind {
+                TokenKind::OpenQuote if open.is_none() => open = Some(index),
+                TokenKind::CloseQuote => {
+                    if let Some(o) = open.take() {
+                        // Only the outer double quotation counts; a stray single close mark
+                        // inside it (an apostrophe) must not end it.
+                        if tokens[index].lower.chars().count() == 1
+                            && tokens[o].lower.chars().count() == 1
+                            && quote_family(&tokens[o].lower) != quote_family(&tokens[index].lower)
+                        {
+                            open = Some(o);
+                            continue;
+                        }
+                        out.push(Quotation {
+                            span: tokens[o].span.cover(tokens[index].span),
+                            open_token: o,
+                            close_token: Some(index),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Quotation {
+            span: Span::new(tokens[o].span.start, paragraphs[paragraph].end),
+            open_token: o,
+            close_token: None,
+        });
+    }
+    out
+}
+
+fn quote_family(mark: &str) -> u8 {
+    match mark {
+        "‘" | "’" | "'" => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_survive_abbreviations_and_quotes() {
+        let text = "U.S. President Donald Trump met Gen. Jones on Monday. J. R. R. Tolkien wrote 3.5 books. “It is great. Really great,” he said.\n\nA new paragraph.";
+        let doc = Document::new(text);
+        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "U.S. President Donald Trump met Gen. Jones on Monday.",
+                "J. R. R. Tolkien wrote 3.5 books.",
+                "“It is great. Really great,” he said.",
+                "A new paragraph."
+            ]
+        );
+        assert_eq!(doc.sentences[3].paragraph, 1);
+        assert_eq!(doc.quotations.len(), 1);
+        assert_eq!(
+            doc.quotations[0].span.slice(text),
+            "“It is great. Really great,”"
+        );
+    }
+
+    #[test]
+    fn unclosed_quotation_ends_with_its_paragraph() {
+        let text = "He said: “We will win.\n\n“And we will keep winning.”";
+        let doc = Document::new(text);
+        assert_eq!(doc.quotations.len(), 2);
+        assert_eq!(doc.quotations[0].close_token, None);
+        assert_eq!(doc.quotations[0].span.slice(text), "“We will win.");
+    }
+
+    #[test]
+    fn empty_and_blank_text_has_no_sentences() {
+        assert!(Document::new("").sentences.is_empty());
+        assert!(Document::new(" \n\n \t").sentences.is_empty());
+    }
+}

@@ -1,0 +1,294 @@
+//! Words, punctuation and quotation marks, each with its byte span.
+
+use super::Span;
+
+/// What a token is, as far as the attribution grammar cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Comma,
+    /// `.`, `!`, `?` or `…` standing on its own (abbreviation periods stay in their word).
+    Terminal,
+    Colon,
+    Semicolon,
+    /// An em or en dash, `--`, or a hyphen standing between spaces.
+    Dash,
+    OpenQuote,
+    CloseQuote,
+    OpenParen,
+    CloseParen,
+    /// The `'s` or `’s` of a possessive (or a lone `’` after a plural: "voters’").
+    Possessive,
+    Other,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Lower-cased text, with curly apostrophes straightened, for look-ups.
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+    }
+}
+
+/// Abbreviations whose period belongs to the word (titles, initials, "U.S.").
+///
+/// Orthography, not attribution vocabulary, so it lives with the tokenizer.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "ala", "apr", "ariz", "ark", "aug", "calif", "capt", "cmdr", "co", "col", "colo",
+    "conn", "corp", "cpl", "dec", "del", "dept", "dr", "feb", "fla", "ft", "ga", "gen", "gov",
+    "ill", "inc", "ind", "jan", "jr", "jul", "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar",
+    "mass", "md", "mich", "minn", "miss", "mo", "mont", "mr", "mrs", "ms", "mt", "neb", "nev",
+    "no", "nov", "oct", "okla", "ore", "pa", "prof", "rep", "reps", "rev", "sen", "sens", "sep",
+    "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "va", "vs", "vt", "wash", "wis", "wyo",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+        || word.contains('.')
+        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that may join two word characters inside one word ("U.S", "don't", "AT&T", "anti-war").
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '&' | '\'' | '’' | '‑' | '/' | ',')
+}
+
+/// Splits `text[range]` into tokens whose spans are offsets into `text`.
+pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
+    let bytes_of = |i: usize| text[i..].chars().next();
+    let mut i = range.start;
+    while i < range.end {
+        let Some(c) = bytes_of(i) else { break };
+        let next = |at: usize| if at < range.end { bytes_of(at) } else { None };
+        let prev = prev_char(text, i, range.start);
+        let c_len = c.len_utf8();
+        if c.is_whitespace() {
+            i += c_len;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i + c_len;
+            let numeric = c.is_ascii_digit();
+            loop {
+                match next(end) {
+                    Some(d) if is_word_char(d) => end += d.len_utf8(),
+                    Some(j) if is_word_joiner(j) => {
+                        let after = next(end + j.len_utf8());
+                        // A comma only joins digits ("1,000"); a period joins letters only in
+                        // abbreviations like "U.S" and digits in decimals.
+                        let joins = match (j, after) {
+                            (',', Some(a)) => numeric && a.is_ascii_digit(),
+                            ('.', Some('-')) => {
+                                !numeric
+                                    && single_letter_segment(text, start, end)
+                                    && next(end + 2).is_some_and(is_word_char)
+                            }
+                            ('.', Some(a)) => {
+                                (numeric && a.is_ascii_digit())
+                                    || (!numeric
+                                        && a.is_alphabetic()
+                                        && single_letter_segment(text, start, end))
+                            }
+                            (_, Some(a)) => is_word_char(a),
+                            _ => false,
+                        };
+                        if !joins {
+                            break;
+                        }
+                        // A possessive ending is its own token.
+                        if is_apostrophe(j) {
+                            if let Some(s) = after {
+                                let after_s = next(end + j.len_utf8() + s.len_utf8());
+                                if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
+                                    break;
+                                }
+                            }
+                        }
+                        end += j.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            // Keep an abbreviation's period ("Mr.", "U.S.", "J.").
+            if next(end) == Some('.') && !numeric && is_abbreviation(&text[start..end]) {
+                end += 1;
+            }
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            push(text, tokens, start, end, kind);
+            i = end;
+            continue;
+        }
+        // Possessive "'s" split off its word, or a plural's lone apostrophe.
+        if is_apostrophe(c) && prev.is_some_and(is_word_char) {
+            let s = next(i + c_len);
+            if matches!(s, Some('s' | 'S')) && !next(i + c_len + 1).is_some_and(is_word_char) {
+                push(text, tokens, i, i + c_len + 1, TokenKind::Possessive);
+                i += c_len + 1;
+                continue;
+            }
+            if prev == Some('s') && !s.is_some_and(is_word_char) && c == '’' {
+                push(text, tokens, i, i + c_len, TokenKind::Possessive);
+                i += c_len;
+                continue;
+            }
+        }
+        let opens = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
+        });
+        let (kind, len) = match c {
+            '“' | '„' | '«' => (TokenKind::OpenQuote, c_len),
+            '”' | '»' => (TokenKind::CloseQuote, c_len),
+            '"' => (
+                if opens {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                },
+                1,
+            ),
+            '\'' | '`' if next(i + 1) == Some(c) => (
+                if opens {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                },
+                2,
+            ),
+            '‘' => (TokenKind::OpenQuote, c_len),
+            '’' => (TokenKind::CloseQuote, c_len),
+            ',' => (TokenKind::Comma, 1),
+            ':' => (TokenKind::Colon, 1),
+            ';' => (TokenKind::Semicolon, 1),
+            '.' | '!' | '?' | '…' => (TokenKind::Terminal, c_len),
+            '—' | '–' => (TokenKind::Dash, c_len),
+            '-' if next(i + 1) == Some('-') => (TokenKind::Dash, 2),
+            '-' if prev.is_none_or(char::is_whitespace) => (TokenKind::Dash, 1),
+            '(' | '[' => (TokenKind::OpenParen, 1),
+            ')' | ']' => (TokenKind::CloseParen, 1),
+            _ => (TokenKind::Other, c_len),
+        };
+        push(text, tokens, i, i + len, kind);
+        i += len;
+    }
+}
+
+/// True when the word so far is a run of single letters joined by periods ("U", "U.S", "D-R.I").
+fn single_letter_segment(text: &str, start: usize, end: usize) -> bool {
+    text[start..end]
+        .split(['.', '-'])
+        .all(|part| part.chars().count() <= 2)
+}
+
+fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
+    if at <= floor {
+        return None;
+    }
+    text[..at].chars().next_back()
+}
+
+fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
+    let raw = &text[start..end];
+    let lower = raw.to_lowercase().replace('’', "'");
+    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+    tokens.push(Token {
+        span: Span::new(start, end),
+        kind,
+        lower,
+        capitalized,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        tokens
+            .iter()
+            .map(|t| (t.span.slice(text), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        let got: Vec<&str> = words("U.S. President Mr. Smith met Sen. J. R. Jones.")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "U.S.",
+                "President",
+                "Mr.",
+                "Smith",
+                "met",
+                "Sen.",
+                "J.",
+                "R.",
+                "Jones",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_and_quotes_are_split() {
+        let got = words("“Trump’s plan,” he said of Clinton's 3.5 ''ideas''.");
+        let texts: Vec<&str> = got.iter().map(|w| w.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "“", "Trump", "’s", "plan", ",", "”", "he", "said", "of", "Clinton", "'s", "3.5",
+                "''", "ideas", "''", "."
+            ]
+        );
+        assert_eq!(got[0].1, TokenKind::OpenQuote);
+        assert_eq!(got[5].1, TokenKind::CloseQuote);
+        assert_eq!(got[2].1, TokenKind::Possessive);
+        assert_eq!(got[12].1, TokenKind::OpenQuote);
+        assert_eq!(got[14].1, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn contractions_and_hyphens_stay_whole() {
+        let texts: Vec<&str> = words("don't re-elect U.S.-Russia ties — now")
+            .into_iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(
+            texts,
+            ["don't", "re-elect", "U.S.-Russia", "ties", "—", "now"]
+        );
+    }
+}
