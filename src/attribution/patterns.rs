@@ -108,19 +108,45 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;
-            // After a determiner or a possessive, a word is a noun: "the report", "her claim".
-            let noun_position = i > 0 && {
-                let before = &self.toks[i - 1];
-                before.kind == TokenKind::Possessive
-                    || (before.lower != "that" && grammar.words.determiners.contains(&before.lower))
+            // After a determiner or a possessive, a word is a noun: "the report", "her claim",
+            // "a personal note".
+            let is_determiner = |t: &Token| {
+                t.kind == TokenKind::Possessive
+                    || (t.lower != "that" && grammar.words.determiners.contains(&t.lower))
             };
+            let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
+            // "a personal note": a bare verb form after a singular article and a word is a noun
+            // (a singular subject would have made it "notes").
+            let after_adjective = i > 1
+                && matches!(
+                    self.toks[i - 2].lower.as_str(),
+                    "a" | "an" | "another" | "each" | "every"
+                )
+                && {
+                    let t = &self.toks[i - 1];
+                    t.kind == TokenKind::Word
+                        && !t.capitalized
+                        && !grammar.words.auxiliaries.contains(&t.lower)
+                        && !grammar.words.prepositions.contains(&t.lower)
+                };
             let mut best: Option<(&Cue, usize)> = None;
             for cue in grammar.cues_starting_with(&self.toks[i].lower) {
                 let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) else {
                     continue;
                 };
-                let is_verb = matches!(cue.class, CueClass::Verb(_));
-                if noun_position && is_verb {
+                let noun_like = match cue.class {
+                    CueClass::Verb(form) => {
+                        (noun_position && (form.base || form.third || form.gerund))
+                            || (after_adjective && form.base)
+                    }
+                    _ => false,
+                };
+                // A capitalised verb form inside a sentence is part of a name ("the United States").
+                let in_name = matches!(cue.class, CueClass::Verb(_))
+                    && self.toks[i].capitalized
+                    && i > 0
+                    && self.toks[i - 1].kind != TokenKind::OpenQuote;
+                if noun_like || in_name {
                     continue;
                 }
                 let better = match best {
@@ -412,11 +438,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
         let subject = self.subject_before(group);
         let apposition = subject.is_some_and(|s| self.kind(s.1 - 1) == Some(TokenKind::Comma));
+        let invertible = anchor.cue.kind == AttributionKind::Speech
+            && self
+                .toks
+                .get(cue_end)
+                .is_some_and(|t| self.starts_noun_phrase(t));
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
         if matches!(before, Some(TokenKind::Comma | TokenKind::CloseQuote))
             && group >= 2
             && !closes_clause
             && !apposition
+            && invertible
         {
             if let Some((source, _)) = self.source_after(cue_end, true) {
                 let boundary = group - 1;
@@ -452,6 +484,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return Some(found);
         }
         None
+    }
+
+    /// A word that can open a noun phrase: a name, a determiner, a pronoun, a number.
+    fn starts_noun_phrase(&self, t: &Token) -> bool {
+        let words = &self.grammar.words;
+        (t.kind == TokenKind::Word && t.capitalized && !words.prepositions.contains(&t.lower))
+            || t.kind == TokenKind::Number
+            || words.determiners.contains(&t.lower)
+            || words.pronouns.contains(&t.lower)
+            || self.grammar.source_nouns.contains_key(&t.lower)
     }
 
     /// A phrase that may sit between a cue and its source or content without being either
@@ -1007,6 +1049,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     // ---- the sentence as a whole -------------------------------------------------------------
 
+    /// Whether the clause starting at `at` stands beside the one before it ("…, while Putin
+    /// said") rather than inside it as a complement ("said that Putin agreed").
+    fn starts_sibling_clause(&self, at: usize) -> bool {
+        let words = &self.grammar.words;
+        at > 0
+            && match self.toks[at - 1].kind {
+                TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash => true,
+                TokenKind::Word => {
+                    let w = self.lower(at - 1);
+                    !matches!(w, "that" | "whether" | "if")
+                        && (words.coordinators.contains(w) || words.subordinators.contains(w))
+                }
+                _ => false,
+            }
+    }
+
     /// Drops attributions nested inside another's quoted content, cuts content where a sibling
     /// attribution begins, and folds "X reported, citing Y" into one chain.
     fn resolve(&self, mut found: Vec<Found>) -> Vec<Found> {
@@ -1028,12 +1086,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     i != j
                         && a.content.is_some_and(|c| {
                             let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1;
-                            let opens_content = c.0 == starts(b)
-                                || (self.lower(c.0) == "that" && c.0 + 1 == starts(b));
                             inside
                                 && (self.in_quotation(b.cue.0)
-                                    || opens_content
-                                    || b.relation == Relation::Hedge)
+                                    || b.relation == Relation::Hedge
+                                    || (!a.content_first && !self.starts_sibling_clause(starts(b))))
                         })
                 })
             })

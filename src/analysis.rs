@@ -1,0 +1,55 @@
+//! The whole pipeline on one text: text model → attributions → sources → claims → graph → rules.
+
+use crate::attribution::{self, Attribution};
+use crate::claims::{self, Claims};
+use crate::grammar::Grammar;
+use crate::graph::{self, SourcingGraph};
+use crate::rules::{self, Finding, Policy};
+use crate::sources::{self, Sources};
+use crate::text::Document;
+
+/// Everything claimgraph found in one document. Reporters only read it.
+#[derive(Debug, Clone)]
+pub struct Analysis<'t> {
+    /// The path, "-" for standard input, or the id of a JSONL line.
+    pub id: String,
+    pub document: Document<'t>,
+    pub attributions: Vec<Attribution>,
+    pub sources: Sources,
+    pub claims: Claims,
+    pub graph: SourcingGraph,
+    pub findings: Vec<Finding>,
+}
+
+/// Analyses one text.
+///
+/// ```
+/// use claimgraph::{analyze, grammar::Grammar, rules::Policy};
+/// let grammar = Grammar::builtin();
+/// let analysis = analyze("story.txt", "The mayor said the bridge will reopen.", &grammar, &Policy::default());
+/// assert_eq!(analysis.attributions.len(), 1);
+/// assert_eq!(analysis.sources.entities[0].name, "mayor");
+/// ```
+pub fn analyze<'t>(id: &str, text: &'t str, grammar: &Grammar, policy: &Policy) -> Analysis<'t> {
+    let document = Document::new(text);
+    let attributions = attribution::parse(&document, grammar);
+    let sources = sources::resolve(&document, grammar, &attributions);
+    let claims = claims::segment(&document, grammar, &attributions);
+    let graph = graph::build(&attributions, &sources, &claims);
+    let findings = rules::check(&rules::Context {
+        attributions: &attributions,
+        sources: &sources,
+        claims: &claims,
+        graph: &graph,
+        policy,
+    });
+    Analysis {
+        id: id.to_string(),
+        document,
+        attributions,
+        sources,
+        claims,
+        graph,
+        findings,
+    }
+}

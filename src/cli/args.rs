@@ -1,0 +1,74 @@
+//! The command line as parsed by clap. [`super::run`] turns these into settings.
+
+use crate::report::Format;
+use crate::rules::Severity;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimgraph",
+    version,
+    about = "Audits how news articles are sourced: who said what, through whom, and which claims rest on no source or one."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles and report their sourcing.
+    Check(CheckArgs),
+}
+
+/// When findings make the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Articles to check (plain text); `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+    /// A JSON Lines file with one {"id", "text"} object per line (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Output format. `json` prints one report per line (indented when one file is checked).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with code 1 when a finding reaches this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// The least severe findings the human format shows.
+    #[arg(long, value_enum, default_value_t = Severity::Info)]
+    pub show: Severity,
+    /// A directory of grammar .toml files to add to the built-in vocabulary.
+    #[arg(long, value_name = "DIR")]
+    pub grammar: Option<PathBuf>,
+    /// Colour in the human format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}

@@ -1,0 +1,98 @@
+//! The command line: parsed flags are resolved into settings, then the pipeline runs on every
+//! document and a reporter prints each analysis.
+
+mod args;
+mod input;
+
+pub use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
+pub use input::{Input, InputError, read_jsonl, read_text};
+
+use crate::grammar::Grammar;
+use crate::report::{self, Format, human};
+use crate::rules::Policy;
+use std::io::{IsTerminal, Write};
+
+/// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 an input or usage error.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs the command line; returns the process exit code.
+pub fn run(args: Args) -> u8 {
+    match args.command {
+        Command::Check(check) => run_check(check),
+    }
+}
+
+fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
+    eprintln!("{:?}", miette::Report::new(error));
+}
+
+fn run_check(args: CheckArgs) -> u8 {
+    let grammar = match &args.grammar {
+        Some(dir) => match Grammar::with_user_dir(dir) {
+            Ok(g) => g,
+            Err(e) => {
+                report_error(e);
+                return EXIT_ERROR;
+            }
+        },
+        None => Grammar::builtin(),
+    };
+    let policy = Policy::default();
+    let mut inputs: Vec<Result<Input, InputError>> =
+        args.paths.iter().map(|p| read_text(p)).collect();
+    if let Some(jsonl) = &args.jsonl {
+        inputs.extend(read_jsonl(jsonl));
+    }
+    if inputs.is_empty() {
+        eprintln!(
+            "claimgraph check: no input; give a file, `-` for standard input, or --jsonl FILE"
+        );
+        return EXIT_ERROR;
+    }
+    let pretty_json = args.jsonl.is_none() && inputs.len() == 1;
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let style = human::Style { color, width: 100 };
+    let threshold = args.fail_on.threshold();
+    let mut errors = 0;
+    let mut failing = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for input in inputs {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                errors += 1;
+                let _ = out.flush();
+                report_error(e);
+                continue;
+            }
+        };
+        let analysis = crate::analyze(&input.id, &input.text, &grammar, &policy);
+        failing |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+        let rendered = match args.format {
+            Format::Human => human::render(&analysis, style, args.show),
+            Format::Json if pretty_json => report::json::render_pretty(&analysis) + "\n",
+            Format::Json => report::json::render_line(&analysis) + "\n",
+            Format::Dot => report::dot::render(&analysis),
+        };
+        if out.write_all(rendered.as_bytes()).is_err() {
+            // The reader went away (a closed pipe): nothing more to say.
+            return EXIT_ERROR;
+        }
+    }
+    let _ = out.flush();
+    if errors > 0 {
+        EXIT_ERROR
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        0
+    }
+}

@@ -1,0 +1,174 @@
+//! Diagnostics for a person: each finding as a miette report with the claim, its sources and
+//! cues labelled, then a short summary of the document's sourcing.
+
+use super::json::Summary;
+use crate::Analysis;
+use crate::rules::{Finding, Severity};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt::{self, Write};
+use std::sync::Arc;
+
+/// How to draw diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Style {
+    /// The fixed style the tests snapshot: no colour, 80 columns.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: 80,
+    };
+}
+
+#[derive(Debug)]
+struct FindingReport<'a> {
+    finding: &'a Finding,
+    source: NamedSource<Arc<str>>,
+}
+
+impl fmt::Display for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingReport<'_> {}
+
+impl Diagnostic for FindingReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!(
+            "run `claimgraph explain {}` for what this rule asks",
+            self.finding.rule
+        )))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let claim =
+            LabeledSpan::new_primary_with_span(Some("claim".to_string()), self.finding.span);
+        let rest = self
+            .finding
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
+        Some(Box::new(std::iter::once(claim).chain(rest)))
+    }
+}
+
+/// Renders every finding at or above `min_severity`, then the summary.
+pub fn render(analysis: &Analysis, style: Style, min_severity: Severity) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
+    let source_text: Arc<str> = Arc::from(analysis.document.text);
+    let mut out = String::new();
+    for finding in analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity >= min_severity)
+    {
+        let report = FindingReport {
+            finding,
+            source: NamedSource::new(&analysis.id, source_text.clone()),
+        };
+        let _ = handler.render_report(&mut out, &report);
+        out.push('\n');
+    }
+    out.push_str(&summary(analysis));
+    out
+}
+
+/// A few lines on the document's sourcing as a whole.
+pub fn summary(analysis: &Analysis) -> String {
+    let s = Summary::of(analysis);
+    let count = |key: &str| s.claims_by_status.get(key).copied().unwrap_or(0);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {} claims: {} multi-source, {} single-source, {} unsourced ({} hedged)",
+        analysis.id,
+        s.claims,
+        count("multi_source"),
+        count("single_source"),
+        count("unsourced"),
+        s.hedged_claims
+    );
+    let kinds: Vec<String> = s
+        .sources_by_kind
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {} sources ({}), {} anonymous",
+        analysis.sources.entities.len(),
+        kinds.join(", "),
+        s.anonymous_sources
+    );
+    for (i, source) in analysis.sources.entities.iter().enumerate() {
+        let mut about = vec![
+            source.kind.as_str().to_string(),
+            if source.named {
+                "named".into()
+            } else {
+                "anonymous".into()
+            },
+        ];
+        about.extend(source.role.iter().map(|r| format!("role: {r}")));
+        about.extend(
+            source
+                .affiliation
+                .iter()
+                .map(|a| format!("affiliation: {a}")),
+        );
+        about.extend(source.knowledge.iter().map(|k| format!("knowledge: {k}")));
+        let _ = writeln!(
+            out,
+            "    {} {} — {}, {} mention(s)",
+            super::source_id(i),
+            source.name,
+            about.join(", "),
+            source.mentions.len()
+        );
+    }
+    if !s.credits.is_empty() {
+        let _ = writeln!(out, "  credited to: {}", s.credits.join(", "));
+    }
+    let findings: Vec<String> = s
+        .findings_by_severity
+        .iter()
+        .rev()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  findings: {}",
+        if findings.is_empty() {
+            "none".to_string()
+        } else {
+            findings.join(", ")
+        }
+    );
+    out
+}

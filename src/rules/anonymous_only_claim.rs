@@ -1,0 +1,61 @@
+use super::{Context, Finding, Rule, Severity};
+
+/// ## What it does
+/// Flags a claim whose only support is anonymous sources, fewer of them than the policy
+/// requires (two by default).
+///
+/// ## Why is this bad?
+/// Readers cannot weigh a source they cannot identify. Standard newsroom practice (for example
+/// the AP's) allows anonymous sourcing only for information, not opinion, and asks that it be
+/// confirmed by at least one other source with direct knowledge.
+///
+/// ## Example
+/// ```text
+/// The deal is off, according to a person familiar with the talks.
+/// ```
+///
+/// ## Use instead
+/// ```text
+/// The deal is off, according to two people familiar with the talks, one of whom attended.
+/// ```
+pub struct AnonymousOnlyClaim;
+
+impl Rule for AnonymousOnlyClaim {
+    fn id(&self) -> &'static str {
+        "anonymous-only-claim"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn summary(&self) -> &'static str {
+        "a claim supported only by anonymous sources, fewer than required"
+    }
+
+    fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
+        let required = context.policy.anonymous_sources_required;
+        for (c, claim) in context.claims.claims.iter().enumerate() {
+            let supporting = &context.graph.support[c].supporting;
+            let anonymous = supporting
+                .iter()
+                .all(|&s| !context.sources.entities[s].named);
+            if supporting.is_empty() || !anonymous || supporting.len() >= required {
+                continue;
+            }
+            let message = format!(
+                "claim rests only on anonymous sources ({}): {} independent, policy requires {required}",
+                context.source_names(supporting),
+                supporting.len()
+            );
+            findings.push(Finding {
+                rule: self.id(),
+                severity: self.default_severity(),
+                claim: Some(c),
+                span: claim.span,
+                message,
+                labels: context.sourcing_labels(c),
+            });
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use super::{Context, Finding, Rule, Severity};
+use crate::graph::ClaimStatus;
+
+/// ## What it does
+/// Flags a claim that no source supports: no one is quoted, cited or credited for it.
+///
+/// ## Why is this bad?
+/// A reader cannot tell where an unsourced statement of fact comes from. Newsroom policies ask
+/// that every fact not common knowledge or witnessed by the reporter be attributed. Analysis
+/// written in the outlet's own voice is flagged too: review it and silence the finding where it
+/// is the writer's judgement.
+///
+/// A hedged claim ("which reportedly lasted 40 minutes") is flagged by `hedge-without-source`
+/// instead.
+///
+/// ## Example
+/// ```text
+/// The minister will resign next week.
+/// ```
+///
+/// ## Use instead
+/// ```text
+/// The minister will resign next week, two officials in her office said.
+/// ```
+pub struct UnsourcedClaim;
+
+impl Rule for UnsourcedClaim {
+    fn id(&self) -> &'static str {
+        "unsourced-claim"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn summary(&self) -> &'static str {
+        "a claim that no source supports"
+    }
+
+    fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
+        for (c, claim) in context.claims.claims.iter().enumerate() {
+            let support = &context.graph.support[c];
+            if support.status != ClaimStatus::Unsourced || support.hedged {
+                continue;
+            }
+            let message = if support.withholding.is_empty() {
+                "claim is not attributed to any source".to_string()
+            } else {
+                format!(
+                    "claim is not attributed to any source; {} declined to confirm or denied it",
+                    context.source_names(&support.withholding)
+                )
+            };
+            findings.push(Finding {
+                rule: self.id(),
+                severity: self.default_severity(),
+                claim: Some(c),
+                span: claim.span,
+                message,
+                labels: context.sourcing_labels(c),
+            });
+        }
+    }
+}

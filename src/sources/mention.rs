@@ -1,0 +1,356 @@
+//! Reading one source mention: its name, kind, role and affiliation.
+
+use super::SourceKind;
+use crate::grammar::Grammar;
+use crate::text::{Document, Span, Token, TokenKind};
+
+/// Which antecedents a pronoun may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, she, his, her, him
+    Person,
+    /// they, their, them
+    Plural,
+    /// it, its
+    Thing,
+    /// who, which: the nearest source
+    Any,
+    /// I, we: the writer, who is never an antecedent
+    Speaker,
+}
+
+/// What a mention says about its entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    pub name: String,
+    pub kind: SourceKind,
+    pub named: bool,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub knowledge: Option<String>,
+    pub pronoun: Option<Pronoun>,
+}
+
+/// A person introduced with a title somewhere in the text ("Russian President Vladimir Putin"),
+/// so that a later bare surname can be given the full name, role and affiliation.
+#[derive(Debug, Clone)]
+pub struct Introduction {
+    pub name: String,
+    pub surname: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub span: Span,
+}
+
+fn pronoun(lower: &str) -> Option<Pronoun> {
+    Some(match lower {
+        "he" | "she" | "his" | "her" | "him" | "hers" => Pronoun::Person,
+        "they" | "their" | "them" => Pronoun::Plural,
+        "it" | "its" => Pronoun::Thing,
+        "who" | "which" | "whom" => Pronoun::Any,
+        "i" | "we" | "me" | "us" | "my" | "our" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+/// The text of the tokens: the original slice when they are contiguous, else their words
+/// joined by spaces (a conjunct made up from "U.S. and European officials").
+fn join(doc: &Document, tokens: &[Token]) -> String {
+    let contiguous = tokens
+        .windows(2)
+        .all(|w| doc.text[w[0].span.end..w[1].span.start].trim().is_empty());
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) if contiguous => {
+            doc.text[first.span.start..last.span.end].to_string()
+        }
+        _ => tokens
+            .iter()
+            .map(|t| t.span.slice(doc.text))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The longest title starting at `at`, as a number of tokens.
+fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
+    (1..=4.min(tokens.len() - at))
+        .rev()
+        .find(|&n| {
+            let words: Vec<&str> = tokens[at..at + n]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            grammar.titles.contains(&words.join(" "))
+        })
+        .unwrap_or(0)
+}
+
+fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.capitalized
+        && !grammar.titles.contains(&t.lower)
+        && !grammar.words.determiners.contains(&t.lower)
+}
+
+/// Every "[Affiliation] Title Name" in the text.
+pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
+    let mut out = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(sentence);
+        let mut i = 0;
+        while i < tokens.len() {
+            let title_len = title_at(grammar, tokens, i);
+            if title_len == 0
+                || !(tokens[i].capitalized
+                    || tokens.get(i + title_len).is_some_and(|t| t.capitalized))
+            {
+                i += 1;
+                continue;
+            }
+            let name_start = i + title_len;
+            let mut name_end = name_start;
+            while name_end < tokens.len() && is_name_word(grammar, &tokens[name_end]) {
+                name_end += 1;
+            }
+            if name_end > name_start {
+                let mut aff_start = i;
+                while aff_start > 0
+                    && is_name_word(grammar, &tokens[aff_start - 1])
+                    && aff_start + 3 > i
+                {
+                    aff_start -= 1;
+                }
+                let name = join(doc, &tokens[name_start..name_end]);
+                out.push(Introduction {
+                    surname: tokens[name_end - 1].span.slice(doc.text).to_string(),
+                    name,
+                    role: Some(join(doc, &tokens[i..name_start])),
+                    affiliation: (aff_start < i).then(|| join(doc, &tokens[aff_start..i])),
+                    span: tokens[aff_start].span.cover(tokens[name_end - 1].span),
+                });
+            }
+            i = name_end.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Describes the entity or entities a source mention stands for.
+pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
+    let tokens: Vec<Token> = doc
+        .tokens
+        .iter()
+        .filter(|t| span.contains(t.span))
+        .cloned()
+        .collect();
+    let knowledge = grammar
+        .knowledge_links
+        .iter()
+        .find(|link| {
+            tokens.windows(link.len()).any(|w| {
+                w.iter()
+                    .map(|t| t.lower.as_str())
+                    .eq(link.iter().map(String::as_str))
+            })
+        })
+        .map(|link| {
+            let at = tokens.iter().position(|t| t.lower == link[0]).unwrap_or(0);
+            join(doc, &tokens[at..])
+        });
+    // The head: up to an apposition's comma, a relative clause or a possessive ending.
+    let head_end = tokens
+        .iter()
+        .position(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Comma | TokenKind::Possessive | TokenKind::OpenParen
+            ) || (t.kind == TokenKind::Word && matches!(t.lower.as_str(), "who" | "which" | "that"))
+        })
+        .unwrap_or(tokens.len());
+    let head_end = if head_end == 0 {
+        tokens.len().min(1)
+    } else {
+        head_end
+    };
+    let apposition = tokens
+        .iter()
+        .position(|t| t.kind == TokenKind::Comma)
+        .and_then(|c| {
+            let rest: Vec<Token> = tokens[c + 1..]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Comma)
+                .cloned()
+                .collect();
+            let rest = strip_determiners(grammar, &rest);
+            (!rest.is_empty()).then(|| join(doc, rest))
+        });
+    let head = &tokens[..head_end];
+    if head.len() == 1 {
+        if let Some(p) = pronoun(&head[0].lower) {
+            return vec![Described {
+                name: head[0].span.slice(doc.text).to_string(),
+                kind: SourceKind::Unknown,
+                named: false,
+                role: None,
+                affiliation: None,
+                knowledge: None,
+                pronoun: Some(p),
+            }];
+        }
+    }
+    let head = strip_determiners(grammar, head);
+    let mut parts = split_coordination(grammar, head);
+    if parts.is_empty() {
+        parts.push(head.to_vec());
+    }
+    parts
+        .iter()
+        .map(|part| {
+            let mut d = describe_part(doc, grammar, part);
+            d.knowledge = knowledge.clone();
+            if d.role.is_none() && d.kind == SourceKind::Person {
+                d.role = apposition.clone();
+            }
+            d
+        })
+        .collect()
+}
+
+fn strip_determiners<'a>(grammar: &Grammar, tokens: &'a [Token]) -> &'a [Token] {
+    // Articles only: "two officials" keeps its number, which the source count needs.
+    let _ = grammar;
+    let skip = tokens
+        .iter()
+        .take_while(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+        .count();
+    &tokens[skip..]
+}
+
+/// "U.S. and European officials" → ["U.S. officials", "European officials"];
+/// "Trump and Putin" → ["Trump", "Putin"].
+fn split_coordination(grammar: &Grammar, tokens: &[Token]) -> Vec<Vec<Token>> {
+    let Some(and) = tokens
+        .iter()
+        .position(|t| t.lower == "and" || t.lower == "&")
+    else {
+        return Vec::new();
+    };
+    if and == 0 || and + 1 >= tokens.len() {
+        return Vec::new();
+    }
+    let left = &tokens[..and];
+    let right = &tokens[and + 1..];
+    let head = right.last().expect("non-empty");
+    let head_is_group = grammar
+        .source_nouns
+        .get(&head.lower)
+        .is_some_and(|n| n.plural);
+    if head_is_group && left.iter().all(|t| t.capitalized) {
+        // Shared head noun: both modifiers take it.
+        let mut first = left.to_vec();
+        first.push(head.clone());
+        return vec![first, right.to_vec()];
+    }
+    let all_names = |side: &[Token]| {
+        side.iter()
+            .all(|t| t.capitalized || t.kind != TokenKind::Word)
+    };
+    if all_names(left)
+        && all_names(right)
+        && !grammar.outlets.contains_key(
+            &tokens
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    {
+        return vec![left.to_vec(), right.to_vec()];
+    }
+    Vec::new()
+}
+
+fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Described {
+    let text = join(doc, tokens);
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let mut d = Described {
+        name: text.clone(),
+        kind: SourceKind::Unknown,
+        named: false,
+        role: None,
+        affiliation: None,
+        knowledge: None,
+        pronoun: None,
+    };
+    if tokens.is_empty() {
+        return d;
+    }
+    // An outlet named anywhere in the mention: "German outlet Bild".
+    for start in 0..tokens.len() {
+        if let Some(canonical) = grammar.outlets.get(&lower[start..].join(" ")) {
+            d.name = canonical.clone();
+            d.kind = SourceKind::Outlet;
+            d.named = true;
+            return d;
+        }
+    }
+    // A title followed by a name: a person.
+    if let Some(at) = (0..tokens.len()).find(|&i| title_at(grammar, tokens, i) > 0) {
+        let title_len = title_at(grammar, tokens, at);
+        let name: Vec<&Token> = tokens[at + title_len..]
+            .iter()
+            .filter(|t| is_name_word(grammar, t))
+            .collect();
+        if !name.is_empty() && at + title_len < tokens.len() {
+            d.name = join(doc, &tokens[at + title_len..]);
+            d.kind = SourceKind::Person;
+            d.named = true;
+            d.role = Some(join(doc, &tokens[at..at + title_len]));
+            d.affiliation = (at > 0).then(|| join(doc, &tokens[..at]));
+            return d;
+        }
+    }
+    // The head noun: the first word that names a kind of source ("sources familiar with the
+    // matter"), else the last word.
+    let head = lower
+        .iter()
+        .copied()
+        .find(|w| grammar.source_nouns.contains_key(*w))
+        .unwrap_or_else(|| lower.last().expect("non-empty"));
+    if grammar.organizations.contains(&lower.join(" "))
+        || (grammar.organizations.contains(head) && tokens.iter().any(|t| t.capitalized))
+    {
+        d.kind = SourceKind::Organization;
+        d.named = tokens.iter().any(|t| t.capitalized);
+        return d;
+    }
+    if let Some(noun) = grammar.source_nouns.get(head) {
+        d.kind = if noun.document {
+            SourceKind::Document
+        } else if noun.plural {
+            SourceKind::Group
+        } else {
+            SourceKind::Person
+        };
+        d.named = noun.document && tokens.iter().any(|t| t.capitalized);
+        return d;
+    }
+    if tokens
+        .iter()
+        .all(|t| t.capitalized || t.kind != TokenKind::Word)
+    {
+        // "Democrats", "Republicans": capitalised plurals are groups, not people.
+        let plural = tokens.len() == 1 && head.ends_with('s') && !head.ends_with("ss");
+        d.kind = if plural {
+            SourceKind::Group
+        } else {
+            SourceKind::Person
+        };
+        d.named = !plural;
+        return d;
+    }
+    if head.ends_with('s') && !head.ends_with("ss") {
+        d.kind = SourceKind::Group;
+    }
+    d
+}

@@ -1,0 +1,211 @@
+//! Sources: each source mention becomes an entity with a canonical name, a kind, whether it is
+//! named, and the role and affiliation the text gives it. Mentions of one entity are merged: a
+//! surname after the full name, a pronoun to the most recent fitting source, and a coordinated
+//! mention ("U.S. and European officials") is split into one entity per conjunct.
+
+mod mention;
+
+use crate::attribution::Attribution;
+use crate::grammar::Grammar;
+use crate::text::{Document, Span};
+use mention::{Described, Pronoun};
+use serde::Serialize;
+
+/// What kind of thing a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Outlet,
+    Group,
+    Document,
+    Unknown,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Group => "group",
+            SourceKind::Document => "document",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// One source entity and every mention of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub kind: SourceKind,
+    pub named: bool,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    /// How an unnamed source knows what it says ("familiar with the matter"), when the text says.
+    pub knowledge: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// The entities of a document and which of them each attribution names.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub entities: Vec<Source>,
+    /// For each attribution, the entities its source mention stands for (two for "U.S. and
+    /// European officials", none when it has no source).
+    pub of_attribution: Vec<Vec<usize>>,
+    /// For each attribution, the entity of its channel ("CNN"), if any.
+    pub channel_of_attribution: Vec<Option<usize>>,
+}
+
+/// Builds the source entities of a document from its attributions.
+pub fn resolve(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) -> Sources {
+    let introductions = mention::introductions(doc, grammar);
+    let mut resolver = Resolver {
+        doc,
+        grammar,
+        introductions,
+        sources: Sources::default(),
+        recent: Vec::new(),
+    };
+    for attribution in attributions {
+        let entities = attribution
+            .source
+            .map(|span| resolver.mention(span))
+            .unwrap_or_default();
+        let channel = attribution
+            .via
+            .and_then(|span| resolver.mention(span).first().copied());
+        resolver.sources.of_attribution.push(entities);
+        resolver.sources.channel_of_attribution.push(channel);
+    }
+    resolver.sources
+}
+
+struct Resolver<'a, 't> {
+    doc: &'a Document<'t>,
+    grammar: &'a Grammar,
+    introductions: Vec<mention::Introduction>,
+    sources: Sources,
+    /// Entities in the order they were last mentioned, most recent last.
+    recent: Vec<usize>,
+}
+
+impl Resolver<'_, '_> {
+    fn mention(&mut self, span: Span) -> Vec<usize> {
+        let described = mention::describe(self.doc, self.grammar, span);
+        let mut out = Vec::new();
+        for d in described {
+            let entity = match d.pronoun {
+                Some(p) => self
+                    .antecedent(p)
+                    .unwrap_or_else(|| self.add(d.clone(), span)),
+                None => self.merge(d, span),
+            };
+            self.touch(entity, span);
+            out.push(entity);
+        }
+        out
+    }
+
+    fn touch(&mut self, entity: usize, span: Span) {
+        let mentions = &mut self.sources.entities[entity].mentions;
+        if !mentions.contains(&span) {
+            mentions.push(span);
+            mentions.sort();
+        }
+        self.recent.retain(|&e| e != entity);
+        self.recent.push(entity);
+    }
+
+    /// The most recent source a pronoun can refer to.
+    fn antecedent(&self, pronoun: Pronoun) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&e| {
+            let s = &self.sources.entities[e];
+            match pronoun {
+                Pronoun::Person => s.kind == SourceKind::Person,
+                Pronoun::Plural => matches!(
+                    s.kind,
+                    SourceKind::Group | SourceKind::Organization | SourceKind::Outlet
+                ),
+                Pronoun::Thing => matches!(
+                    s.kind,
+                    SourceKind::Organization | SourceKind::Outlet | SourceKind::Document
+                ),
+                Pronoun::Any => true,
+                Pronoun::Speaker => false,
+            }
+        })
+    }
+
+    /// The entity this description names, new or existing.
+    fn merge(&mut self, mut d: Described, span: Span) -> usize {
+        if d.kind == SourceKind::Person && d.named {
+            // A surname (or full name) introduced earlier with a title: "U.S. President Donald Trump".
+            let surname = d.name.rsplit(' ').next().unwrap_or_default().to_string();
+            if let Some(intro) = self
+                .introductions
+                .iter()
+                .find(|i| i.surname == surname || i.name == d.name)
+            {
+                d.name = intro.name.clone();
+                d.role = d.role.or_else(|| intro.role.clone());
+                d.affiliation = d.affiliation.or_else(|| intro.affiliation.clone());
+                let intro_span = intro.span;
+                let entity = self.find_or_add(d, span);
+                self.touch(entity, intro_span);
+                return entity;
+            }
+        }
+        self.find_or_add(d, span)
+    }
+
+    fn find_or_add(&mut self, d: Described, span: Span) -> usize {
+        let key = d.name.to_lowercase();
+        let existing = self.sources.entities.iter().position(|s| {
+            s.kind == d.kind && {
+                let name = s.name.to_lowercase();
+                name == key
+                    || (d.kind == SourceKind::Person
+                        && d.named
+                        && s.named
+                        && (name.ends_with(&format!(" {key}"))
+                            || key.ends_with(&format!(" {name}"))))
+            }
+        });
+        match existing {
+            Some(e) => {
+                let s = &mut self.sources.entities[e];
+                if d.name.len() > s.name.len() && d.kind == SourceKind::Person {
+                    s.name = d.name;
+                }
+                if s.role.is_none() {
+                    s.role = d.role;
+                }
+                if s.affiliation.is_none() {
+                    s.affiliation = d.affiliation;
+                }
+                if s.knowledge.is_none() {
+                    s.knowledge = d.knowledge;
+                }
+                e
+            }
+            None => self.add(d, span),
+        }
+    }
+
+    fn add(&mut self, d: Described, _span: Span) -> usize {
+        self.sources.entities.push(Source {
+            name: d.name,
+            kind: d.kind,
+            named: d.named,
+            role: d.role,
+            affiliation: d.affiliation,
+            knowledge: d.knowledge,
+            mentions: Vec::new(),
+        });
+        self.sources.entities.len() - 1
+    }
+}
