@@ -449,15 +449,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !closes_clause
             && !apposition
             && invertible
+            && let Some((source, _)) = self.source_after(cue_end, true)
         {
-            if let Some((source, _)) = self.source_after(cue_end, true) {
-                let boundary = group - 1;
-                if let Some(content) = self.content_before(boundary, source.1) {
-                    let mut found =
-                        self.found(anchor, Some(source), (group, cue_end), Some(content));
-                    found.content_first = true;
-                    return Some(found);
-                }
+            let boundary = group - 1;
+            if let Some(content) = self.content_before(boundary, source.1) {
+                let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
+                found.content_first = true;
+                return Some(found);
             }
         }
 
@@ -469,14 +467,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             });
             let opens_quote_after = self.kind(cue_end) == Some(TokenKind::Comma)
                 && self.kind(cue_end + 1) == Some(TokenKind::OpenQuote);
-            if has_content_before && (closes_clause || closes_after_trailers) && !opens_quote_after
+            if has_content_before
+                && (closes_clause || closes_after_trailers)
+                && !opens_quote_after
+                && let Some(content) = self.content_before(boundary?, trailers_end)
             {
-                if let Some(content) = self.content_before(boundary?, trailers_end) {
-                    let mut found =
-                        self.found(anchor, Some(source), (group, cue_end), Some(content));
-                    found.content_first = true;
-                    return Some(found);
-                }
+                let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
+                found.content_first = true;
+                return Some(found);
             }
             let (cue_end, content) = self.content_after(anchor, cue_end)?;
             let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
@@ -1126,18 +1124,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "Bild reported, citing officials, …": the officials are the source, Bild the channel.
         let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
         for f in kept {
-            if f.lemma == "citing" {
-                if let Some(report) = merged
+            if f.lemma == "citing"
+                && let Some(report) = merged
                     .last_mut()
                     .filter(|r| r.relation == Relation::Reports && r.cue.1 <= f.cue.0)
-                {
-                    report.via = report.source;
-                    report.source = f.source;
-                    report.cue = f.cue;
-                    report.relation = Relation::Says;
-                    report.lemma = f.lemma.clone();
-                    continue;
-                }
+            {
+                report.via = report.source;
+                report.source = f.source;
+                report.cue = f.cue;
+                report.relation = Relation::Says;
+                report.lemma = f.lemma.clone();
+                continue;
             }
             merged.push(f);
         }

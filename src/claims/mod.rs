@@ -42,14 +42,15 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         {
             continue;
         }
-        if !here.is_empty() && here.iter().all(|&a| attributions[a].refers_back) {
-            if let Some(target) = referent(&out, attributions) {
-                for &a in &here {
-                    out.claims[target].attributions.push(a);
-                    out.of_attribution[a] = Some(target);
-                }
-                continue;
+        if !here.is_empty()
+            && here.iter().all(|&a| attributions[a].refers_back)
+            && let Some(target) = referent(&out, attributions)
+        {
+            for &a in &here {
+                out.claims[target].attributions.push(a);
+                out.of_attribution[a] = Some(target);
             }
+            continue;
         }
         for span in clauses(doc, grammar, sentence_index, &here, attributions) {
             let claim = out.claims.len();
@@ -74,15 +75,13 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         if out.of_attribution[a].is_none()
             && attribution.relation != Relation::Credit
             && !attribution.refers_back
-        {
-            if let Some(c) = out
+            && let Some(c) = out
                 .claims
                 .iter()
                 .position(|c| c.sentence == attribution.sentence)
-            {
-                out.claims[c].attributions.push(a);
-                out.of_attribution[a] = Some(c);
-            }
+        {
+            out.claims[c].attributions.push(a);
+            out.of_attribution[a] = Some(c);
         }
     }
     // A quotation that runs on into the next sentences sources those sentences too.

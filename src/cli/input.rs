@@ -1,7 +1,7 @@
 //! Reading documents: files, standard input and JSON Lines, each failure a clear error that
 //! does not stop the other documents.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use serde::Deserialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -41,10 +41,6 @@ pub enum InputError {
         path: String,
         line: usize,
         message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("here")]
-        span: SourceSpan,
     },
 }
 
@@ -114,11 +110,6 @@ pub fn read_jsonl(path: &PathBuf) -> Vec<Result<Input, InputError>> {
                     path: display(path),
                     line: index + 1,
                     message: e.to_string(),
-                    span: (e.column().saturating_sub(1).min(line.len()), 0).into(),
-                    src: NamedSource::new(
-                        format!("{}:{}", display(path), index + 1),
-                        line.to_string(),
-                    ),
                 })
         })
         .collect()

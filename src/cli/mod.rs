@@ -32,7 +32,7 @@ fn run_check(args: CheckArgs) -> u8 {
         Some(dir) => match Grammar::with_user_dir(dir) {
             Ok(g) => g,
             Err(e) => {
-                report_error(e);
+                report_error(*e);
                 return EXIT_ERROR;
             }
         },

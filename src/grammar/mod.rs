@@ -202,7 +202,7 @@ impl Grammar {
     }
 
     /// The built-in vocabulary plus every `.toml` file in `dir` (sorted by name).
-    pub fn with_user_dir(dir: &Path) -> Result<Grammar, GrammarError> {
+    pub fn with_user_dir(dir: &Path) -> Result<Grammar, Box<GrammarError>> {
         let mut grammar = Grammar::builtin();
         let io = |source| GrammarError::Io {
             path: dir.display().to_string(),
@@ -225,7 +225,7 @@ impl Grammar {
     }
 
     /// Adds the entries of one grammar file.
-    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), GrammarError> {
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), Box<GrammarError>> {
         let file: GrammarFile = toml::from_str(text).map_err(|e| GrammarError::Syntax {
             name: name.to_string(),
             message: e.message().to_string(),

@@ -164,15 +164,13 @@ fn support_of(graph: &DiGraph<Node, Edge>, claim: NodeIndex) -> ClaimSupport {
         };
         match (graph[edge.source()], relation) {
             (Node::Hedge(_), _) => hedged = true,
-            (Node::Source(s), r) if r.supports() => {
-                if !supporting.contains(&s) {
-                    supporting.push(s);
-                }
+            (Node::Source(s), r) if r.supports() && !supporting.contains(&s) => {
+                supporting.push(s);
             }
-            (Node::Source(s), Relation::Denies | Relation::Declines) => {
-                if !withholding.contains(&s) {
-                    withholding.push(s);
-                }
+            (Node::Source(s), Relation::Denies | Relation::Declines)
+                if !withholding.contains(&s) =>
+            {
+                withholding.push(s);
             }
             _ => {}
         }

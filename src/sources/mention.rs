@@ -185,18 +185,18 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
             (!rest.is_empty()).then(|| join(doc, rest))
         });
     let head = &tokens[..head_end];
-    if head.len() == 1 {
-        if let Some(p) = pronoun(&head[0].lower) {
-            return vec![Described {
-                name: head[0].span.slice(doc.text).to_string(),
-                kind: SourceKind::Unknown,
-                named: false,
-                role: None,
-                affiliation: None,
-                knowledge: None,
-                pronoun: Some(p),
-            }];
-        }
+    if head.len() == 1
+        && let Some(p) = pronoun(&head[0].lower)
+    {
+        return vec![Described {
+            name: head[0].span.slice(doc.text).to_string(),
+            kind: SourceKind::Unknown,
+            named: false,
+            role: None,
+            affiliation: None,
+            knowledge: None,
+            pronoun: Some(p),
+        }];
     }
     let head = strip_determiners(grammar, head);
     let mut parts = split_coordination(grammar, head);

@@ -120,12 +120,12 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
                             break;
                         }
                         // A possessive ending is its own token.
-                        if is_apostrophe(j) {
-                            if let Some(s) = after {
-                                let after_s = next(end + j.len_utf8() + s.len_utf8());
-                                if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
-                                    break;
-                                }
+                        if is_apostrophe(j)
+                            && let Some(s) = after
+                        {
+                            let after_s = next(end + j.len_utf8() + s.len_utf8());
+                            if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
+                                break;
                             }
                         }
                         end += j.len_utf8();
