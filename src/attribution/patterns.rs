@@ -46,6 +46,8 @@ struct SentenceParser<'a, 'g> {
     anchor_of: Vec<Option<usize>>,
     /// Quotation spans that touch this sentence.
     quotations: Vec<Span>,
+    /// The first token after a wire dateline ("LONDON (Reuters) —"): content starts no earlier.
+    floor: usize,
 }
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
@@ -62,11 +64,18 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         anchors: Vec::new(),
         anchor_of: vec![None; toks.len()],
         quotations,
+        floor: 0,
     };
     parser.find_anchors();
     let mut found = Vec::new();
+    if sentence == 0
+        && let Some(dateline) = parser.dateline()
+    {
+        parser.floor = dateline.cue.1;
+        found.push(dateline);
+    }
     for index in 0..parser.anchors.len() {
-        if let Some(f) = parser.attribution_at(index, &found, sentence == 0) {
+        if let Some(f) = parser.attribution_at(index, &found) {
             found.push(f);
         }
     }
@@ -141,11 +150,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     }
                     _ => false,
                 };
-                // A capitalised verb form inside a sentence is part of a name ("the United States").
-                let in_name = matches!(cue.class, CueClass::Verb(_))
-                    && self.toks[i].capitalized
-                    && i > 0
-                    && self.toks[i - 1].kind != TokenKind::OpenQuote;
+                // A capitalised verb form inside a sentence is part of a name ("the United
+                // States"); one opening the sentence with "-s" has no subject, so it is a noun
+                // ("Plans for a merger …").
+                let in_name = matches!(cue.class, CueClass::Verb(form)
+                    if self.toks[i].capitalized
+                        && ((i > 0 && self.toks[i - 1].kind != TokenKind::OpenQuote)
+                            || (i == 0 && form.third && !form.base)));
                 if noun_like || in_name {
                     continue;
                 }
@@ -187,12 +198,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         self.anchor_of[i].is_some_and(|a| matches!(self.anchors[a].cue.class, CueClass::Verb(_)))
     }
 
-    fn attribution_at(
-        &self,
-        index: usize,
-        earlier: &[Found],
-        first_sentence: bool,
-    ) -> Option<Found> {
+    fn attribution_at(&self, index: usize, earlier: &[Found]) -> Option<Found> {
         let anchor = self.anchors[index];
         match anchor.cue.class {
             CueClass::Verb(_) => self.verb(anchor, earlier),
@@ -202,13 +208,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             CueClass::Credit => self.credit(anchor),
             CueClass::Channel => None,
         }
-        .or_else(|| {
-            if first_sentence && index == 0 {
-                self.dateline()
-            } else {
-                None
-            }
-        })
     }
 
     fn found(
@@ -353,11 +352,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let start = self.clause_start(group);
             if start < group {
                 let subject = (start, group);
-                if self.is_anaphor(subject) {
-                    found.refers_back = true;
-                } else {
-                    found.content = Some(subject);
-                }
+                found.refers_back = self.is_anaphor(subject);
+                found.content = Some(subject);
             } else {
                 return None;
             }
@@ -366,16 +362,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         Some(found)
     }
 
+    /// A subject that points back at something already told: one of the grammar's anaphoric
+    /// subjects ("the news"), or a short definite noun phrase ("the closures").
     fn is_anaphor(&self, (start, end): Range) -> bool {
-        let words: Vec<&str> = self.toks[start..end]
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        self.grammar
-            .words
-            .anaphoric_subjects
-            .iter()
-            .any(|a| a.iter().map(String::as_str).eq(words.iter().copied()))
+        let words: Vec<&str> = self.toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+        let listed = self.grammar.words.anaphoric_subjects.iter().any(|a| a.iter().map(String::as_str).eq(words.iter().copied()));
+        let short_definite = words.len() <= 3
+            && matches!(words.first(), Some(&("the" | "this" | "these" | "those")))
+            && self.toks[start + 1..end].iter().all(|t| t.is_word() && !t.capitalized);
+        listed || short_definite
     }
 
     /// ", saying …", ", adding that …": the source is the subject of the main clause.
@@ -393,7 +388,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A short noun phrase opening the sentence: the subject the participle hangs on.
     fn leading_subject(&self, limit: usize) -> Option<Range> {
         let words = &self.grammar.words;
-        let mut start = 0;
+        let mut start = self.floor;
         while start < limit && words.leading_conjunctions.contains(self.lower(start)) {
             start += 1;
         }
@@ -427,7 +422,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             after,
             None | Some(TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote)
         );
+        // "…, two members told Reuters on Tuesday." — the addressee and trailers close the clause too.
         let mut trailers_end = cue_end;
+        let addressed = anchor.cue.addressee
+            && self.kind(cue_end) == Some(TokenKind::Word)
+            && self.lower(cue_end) != "that";
+        if addressed {
+            trailers_end = self.addressee_end(cue_end);
+        }
         while let Some(end) = self.trailer_at(trailers_end) {
             trailers_end = end;
         }
@@ -474,11 +476,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             {
                 let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
                 found.content_first = true;
+                found.via = self.addressee_channel(anchor);
                 return Some(found);
             }
             let (cue_end, content) = self.content_after(anchor, cue_end)?;
             let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-            found.via = self.addressee_channel(anchor, content);
+            found.via = self.addressee_channel(anchor).filter(|via| via.1 <= content.0);
             return Some(found);
         }
         None
@@ -734,17 +737,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// A known outlet addressed by a cue verb is the channel: "officials told CNN".
-    fn addressee_channel(&self, anchor: Anchor, content: Range) -> Option<Range> {
-        if !anchor.cue.addressee {
+    fn addressee_channel(&self, anchor: Anchor) -> Option<Range> {
+        if !anchor.cue.addressee || self.kind(anchor.end) != Some(TokenKind::Word) {
             return None;
         }
-        let start = anchor.end;
-        (start < content.0)
-            .then_some((start, content.0))
-            .filter(|&(s, e)| {
-                let name: Vec<&str> = self.toks[s..e].iter().map(|t| t.lower.as_str()).collect();
-                self.grammar.outlets.contains_key(&name.join(" "))
-            })
+        let (start, end) = (anchor.end, self.addressee_end(anchor.end));
+        let name: Vec<&str> = self.toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+        (start < end && self.grammar.outlets.contains_key(&name.join(" "))).then_some((start, end))
     }
 
     /// The end of content that runs to the end of the sentence: a final full stop is left out
@@ -767,7 +766,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if boundary > 0 && self.kind(boundary - 1) == Some(TokenKind::CloseQuote) {
             end = boundary;
         }
-        let start = self.trim_leading(0, end);
+        let start = self.trim_leading(self.floor, end);
         if start >= end {
             return None;
         }
@@ -857,7 +856,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "According to X, …" and "…, according to X."
     fn preposition(&self, anchor: Anchor) -> Option<Found> {
-        let opening = self.trim_leading(0, anchor.start) == anchor.start;
+        let opening = self.trim_leading(self.floor, anchor.start) == anchor.start;
         if opening {
             let (source, _) = self.source_after(anchor.end, false)?;
             if self.kind(source.1) != Some(TokenKind::Comma) {
@@ -977,6 +976,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             ) || (t.kind == TokenKind::Word
                 && self.grammar.words.subordinators.contains(&t.lower))
             {
+                // ", meanwhile," is an aside inside the clause, not its edge.
+                let aside = t.kind == TokenKind::Comma
+                    && k >= 3
+                    && self.kind(k - 3) == Some(TokenKind::Comma)
+                    && self.toks.get(k - 2).is_some_and(|w| {
+                        self.grammar.words.leading_conjunctions.contains(&w.lower)
+                            || self.grammar.words.is_adverb(&w.lower)
+                    });
+                if aside {
+                    k -= 3;
+                    continue;
+                }
                 break;
             }
             k -= 1;
@@ -986,7 +997,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "Based on ANI report", "With inputs from PTI": a short line that credits an outlet.
     fn credit(&self, anchor: Anchor) -> Option<Found> {
-        if self.toks.len() > 12 || self.trim_leading(0, anchor.start) != anchor.start {
+        if self.toks.len() > 12 || self.trim_leading(self.floor, anchor.start) != anchor.start {
             return None;
         }
         let (source, _) = self.source_after(anchor.end, false)?;

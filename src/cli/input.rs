@@ -4,7 +4,7 @@
 use miette::Diagnostic;
 use serde::Deserialize;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One document to analyse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +89,7 @@ struct JsonLine {
 }
 
 /// Every line of a JSON Lines file, each a document or an error naming its line.
-pub fn read_jsonl(path: &PathBuf) -> Vec<Result<Input, InputError>> {
+pub fn read_jsonl(path: &Path) -> Vec<Result<Input, InputError>> {
     let text = match read_bytes(path).and_then(|b| decode(path, b)) {
         Ok(text) => text,
         Err(e) => return vec![Err(e)],

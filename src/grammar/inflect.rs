@@ -89,8 +89,8 @@ fn past(verb: &str) -> String {
 }
 
 fn gerund(verb: &str) -> String {
-    if verb.ends_with("ie") {
-        format!("{}ying", &verb[..verb.len() - 2])
+    if let Some(stem) = verb.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if verb.ends_with('e') && !verb.ends_with("ee") && verb.len() > 2 {
         format!("{}ing", &verb[..verb.len() - 1])
     } else {

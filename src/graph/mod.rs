@@ -70,7 +70,9 @@ pub struct SourcingGraph {
     pub graph: DiGraph<Node, Edge>,
     pub article: NodeIndex,
     pub claim_nodes: Vec<NodeIndex>,
-    pub source_nodes: Vec<NodeIndex>,
+    /// The node of each source entity that supports, denies or credits something (an entity
+    /// seen only as a channel has none).
+    pub source_nodes: Vec<Option<NodeIndex>>,
     pub support: Vec<ClaimSupport>,
 }
 
@@ -80,9 +82,7 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
     let claim_nodes: Vec<NodeIndex> = (0..claims.claims.len())
         .map(|c| graph.add_node(Node::Claim(c)))
         .collect();
-    let source_nodes: Vec<NodeIndex> = (0..sources.entities.len())
-        .map(|s| graph.add_node(Node::Source(s)))
-        .collect();
+    let mut source_nodes: Vec<Option<NodeIndex>> = vec![None; sources.entities.len()];
     let mut channel_nodes: Vec<Option<NodeIndex>> = vec![None; sources.entities.len()];
     let targets_of = |a: usize| -> Vec<usize> {
         claims
@@ -117,9 +117,11 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
             continue;
         }
         for &entity in &sources.of_attribution[a] {
+            let source_node =
+                *source_nodes[entity].get_or_insert_with(|| graph.add_node(Node::Source(entity)));
             for &t in &targets {
                 graph.add_edge(
-                    source_nodes[entity],
+                    source_node,
                     t,
                     Edge::Relation {
                         relation,
@@ -130,7 +132,7 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
             if let Some(channel) = sources.channel_of_attribution[a] {
                 let node = *channel_nodes[channel]
                     .get_or_insert_with(|| graph.add_node(Node::Channel(channel)));
-                graph.add_edge(source_nodes[entity], node, Edge::Via { attribution: a });
+                graph.add_edge(source_node, node, Edge::Via { attribution: a });
                 for &t in &targets {
                     graph.add_edge(node, t, Edge::Via { attribution: a });
                 }

@@ -4,6 +4,7 @@
 use super::json::Summary;
 use crate::Analysis;
 use crate::rules::{Finding, Severity};
+use crate::text::Span;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::fmt::{self, Write};
 use std::sync::Arc;
@@ -62,14 +63,28 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let claim =
-            LabeledSpan::new_primary_with_span(Some("claim".to_string()), self.finding.span);
-        let rest = self
-            .finding
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
-        Some(Box::new(std::iter::once(claim).chain(rest)))
+        // miette cannot draw overlapping underlines on one line, so the claim is underlined
+        // only where its source and cue labels are not.
+        let mut fragments = vec![self.finding.span];
+        for label in &self.finding.labels {
+            fragments = fragments
+                .into_iter()
+                .flat_map(|f| {
+                    if !f.overlaps(label.span) {
+                        return vec![f];
+                    }
+                    let before = Span::new(f.start, label.span.start.max(f.start));
+                    let after = Span::new(label.span.end.min(f.end), f.end);
+                    [before, after].into_iter().filter(|s| !s.is_empty()).collect()
+                })
+                .collect();
+        }
+        let claim = fragments.into_iter().enumerate().map(|(i, f)| {
+            let text = (i == 0).then(|| "claim".to_string());
+            if i == 0 { LabeledSpan::new_primary_with_span(text, f) } else { LabeledSpan::new_with_span(text, f) }
+        });
+        let rest = self.finding.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
+        Some(Box::new(claim.chain(rest)))
     }
 }
 
@@ -121,9 +136,9 @@ pub fn summary(analysis: &Analysis) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "  {} sources ({}), {} anonymous",
+        "  {} sources{}, {} anonymous",
         analysis.sources.entities.len(),
-        kinds.join(", "),
+        if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) },
         s.anonymous_sources
     );
     for (i, source) in analysis.sources.entities.iter().enumerate() {

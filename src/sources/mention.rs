@@ -176,8 +176,10 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         .iter()
         .position(|t| t.kind == TokenKind::Comma)
         .and_then(|c| {
+            // The role ends where a relative clause begins: "an engineer who inspected it".
             let rest: Vec<Token> = tokens[c + 1..]
                 .iter()
+                .take_while(|t| !matches!(t.lower.as_str(), "who" | "which" | "that"))
                 .filter(|t| t.kind != TokenKind::Comma)
                 .cloned()
                 .collect();
@@ -198,16 +200,34 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
             pronoun: Some(p),
         }];
     }
+    // People do not take an article: "the Evening Courier" is an organisation.
+    let definite = head.first().is_some_and(|t| t.lower == "the");
     let head = strip_determiners(grammar, head);
     let mut parts = split_coordination(grammar, head);
-    if parts.is_empty() {
+    let coordinated = !parts.is_empty();
+    if !coordinated {
         parts.push(head.to_vec());
     }
+    // An unnamed source is known by its whole description: "person who attended the meeting".
+    let description = {
+        let whole: Vec<Token> = tokens.iter().filter(|t| t.kind != TokenKind::Possessive).cloned().collect();
+        let mut whole = strip_determiners(grammar, &whole).to_vec();
+        while whole.last().is_some_and(|t| !t.is_word()) {
+            whole.pop();
+        }
+        join(doc, &whole)
+    };
     parts
         .iter()
         .map(|part| {
             let mut d = describe_part(doc, grammar, part);
+            if definite && d.kind == SourceKind::Person && d.role.is_none() && d.named {
+                d.kind = SourceKind::Organization;
+            }
             d.knowledge = knowledge.clone();
+            if !d.named && !coordinated && !description.is_empty() {
+                d.name = description.clone();
+            }
             if d.role.is_none() && d.kind == SourceKind::Person {
                 d.role = apposition.clone();
             }
@@ -322,6 +342,14 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
     {
         d.kind = SourceKind::Organization;
         d.named = tokens.iter().any(|t| t.capitalized);
+        return d;
+    }
+    // An office with no name given ("the mayor") identifies its holder; a generic role ("an
+    // aide", which is also a source noun) does not.
+    if grammar.titles.contains(head) && !grammar.source_nouns.contains_key(head) {
+        d.kind = SourceKind::Person;
+        d.named = true;
+        d.role = Some(text.clone());
         return d;
     }
     if let Some(noun) = grammar.source_nouns.get(head) {

@@ -78,6 +78,14 @@ pub fn resolve(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         let channel = attribution
             .via
             .and_then(|span| resolver.mention(span).first().copied());
+        // A named organisation that reports the news, or that a source speaks through, is an outlet.
+        let reporting = attribution.relation == crate::attribution::Relation::Reports;
+        for &e in entities.iter().filter(|_| reporting).chain(channel.iter()) {
+            let source = &mut resolver.sources.entities[e];
+            if source.named && source.kind == SourceKind::Organization {
+                source.kind = SourceKind::Outlet;
+            }
+        }
         resolver.sources.of_attribution.push(entities);
         resolver.sources.channel_of_attribution.push(channel);
     }
