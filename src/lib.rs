@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod attribution;
 pub mod claims;
 pub mod cli;
+pub mod eval;
 pub mod grammar;
 pub mod graph;
 pub mod report;

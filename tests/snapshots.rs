@@ -7,7 +7,10 @@ use claimgraph::rules::{Policy, Severity};
 use std::path::Path;
 
 fn articles() -> Vec<(String, String)> {
-    let mut out = vec![("seed-ani-trump-putin-call".to_string(), "docs/examples/ani-trump-putin-call.txt".to_string())];
+    let mut out = vec![(
+        "seed-ani-trump-putin-call".to_string(),
+        "docs/examples/ani-trump-putin-call.txt".to_string(),
+    )];
     let mut fixtures: Vec<_> = std::fs::read_dir("tests/fixtures")
         .expect("tests/fixtures exists")
         .map(|e| e.expect("readable entry").path())
@@ -15,7 +18,11 @@ fn articles() -> Vec<(String, String)> {
         .collect();
     fixtures.sort();
     for path in fixtures {
-        let stem = path.file_stem().expect("file name").to_string_lossy().to_string();
+        let stem = path
+            .file_stem()
+            .expect("file name")
+            .to_string_lossy()
+            .to_string();
         out.push((stem, path.to_string_lossy().to_string()));
     }
     out
@@ -35,7 +42,10 @@ fn human_reports() {
         for (name, path) in articles() {
             let text = std::fs::read_to_string(&path).expect("article readable");
             let analysis = claimgraph::analyze(&path, &text, &grammar, &Policy::default());
-            insta::assert_snapshot!(format!("{name}.human"), human::render(&analysis, human::Style::PLAIN, Severity::Info));
+            insta::assert_snapshot!(
+                format!("{name}.human"),
+                human::render(&analysis, human::Style::PLAIN, Severity::Info)
+            );
         }
     });
 }

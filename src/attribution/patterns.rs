@@ -365,11 +365,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A subject that points back at something already told: one of the grammar's anaphoric
     /// subjects ("the news"), or a short definite noun phrase ("the closures").
     fn is_anaphor(&self, (start, end): Range) -> bool {
-        let words: Vec<&str> = self.toks[start..end].iter().map(|t| t.lower.as_str()).collect();
-        let listed = self.grammar.words.anaphoric_subjects.iter().any(|a| a.iter().map(String::as_str).eq(words.iter().copied()));
+        let words: Vec<&str> = self.toks[start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let listed = self
+            .grammar
+            .words
+            .anaphoric_subjects
+            .iter()
+            .any(|a| a.iter().map(String::as_str).eq(words.iter().copied()));
         let short_definite = words.len() <= 3
             && matches!(words.first(), Some(&("the" | "this" | "these" | "those")))
-            && self.toks[start + 1..end].iter().all(|t| t.is_word() && !t.capitalized);
+            && self.toks[start + 1..end]
+                .iter()
+                .all(|t| t.is_word() && !t.capitalized);
         listed || short_definite
     }
 
@@ -481,7 +491,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
             let (cue_end, content) = self.content_after(anchor, cue_end)?;
             let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-            found.via = self.addressee_channel(anchor).filter(|via| via.1 <= content.0);
+            found.via = self
+                .addressee_channel(anchor)
+                .filter(|via| via.1 <= content.0);
             return Some(found);
         }
         None
@@ -742,7 +754,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let (start, end) = (anchor.end, self.addressee_end(anchor.end));
-        let name: Vec<&str> = self.toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+        let name: Vec<&str> = self.toks[start..end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         (start < end && self.grammar.outlets.contains_key(&name.join(" "))).then_some((start, end))
     }
 

@@ -57,7 +57,10 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
             let mine: Vec<usize> = here
                 .iter()
                 .copied()
-                .filter(|&a| attributions[a].relation != Relation::Credit && span.contains(attributions[a].cue))
+                .filter(|&a| {
+                    attributions[a].relation != Relation::Credit
+                        && span.contains(attributions[a].cue)
+                })
                 .collect();
             for &a in &mine {
                 out.of_attribution[a] = Some(claim);

@@ -20,6 +20,27 @@ pub struct Args {
 pub enum Command {
     /// Analyse articles and report their sourcing.
     Check(CheckArgs),
+    /// List the rules with their default severities.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule id, such as `unsourced-claim`.
+        rule: String,
+    },
+    /// Score the attribution parser against annotated gold JSON Lines (code-point offsets).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold file: one {"id", "text", "attributions": [{"source", "cue", "content"}]} per line.
+    pub gold: PathBuf,
+    /// Print the first N missed and false-positive attributions with their text.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
+    /// A directory of grammar .toml files to add to the built-in vocabulary.
+    #[arg(long, value_name = "DIR")]
+    pub grammar: Option<PathBuf>,
 }
 
 /// When findings make the exit code 1.

@@ -4,7 +4,7 @@
 mod args;
 mod input;
 
-pub use args::{Args, CheckArgs, ColorChoice, Command, FailOn};
+pub use args::{Args, CheckArgs, ColorChoice, Command, EvalArgs, FailOn};
 pub use input::{Input, InputError, read_jsonl, read_text};
 
 use crate::grammar::Grammar;
@@ -20,7 +20,116 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn run(args: Args) -> u8 {
     match args.command {
         Command::Check(check) => run_check(check),
+        Command::Eval(eval) => run_eval(eval),
+        Command::Rules => {
+            for rule in crate::rules::RULES {
+                println!(
+                    "{:<24} {:<8} {}",
+                    rule.id(),
+                    rule.default_severity().as_str(),
+                    rule.summary()
+                );
+            }
+            0
+        }
+        Command::Explain { rule } => match crate::rules::find(&rule) {
+            Some(r) => {
+                println!(
+                    "# {} ({})\n\n{}",
+                    r.id(),
+                    r.default_severity().as_str(),
+                    r.explanation().replace("\n ", "\n").trim_start()
+                );
+                0
+            }
+            None => {
+                let known: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id()).collect();
+                eprintln!(
+                    "claimgraph explain: no rule named `{rule}`; the rules are: {}",
+                    known.join(", ")
+                );
+                EXIT_ERROR
+            }
+        },
     }
+}
+
+fn load_grammar(dir: Option<&std::path::Path>) -> Option<Grammar> {
+    match dir {
+        Some(dir) => match Grammar::with_user_dir(dir) {
+            Ok(g) => Some(g),
+            Err(e) => {
+                report_error(*e);
+                None
+            }
+        },
+        None => Some(Grammar::builtin()),
+    }
+}
+
+fn run_eval(args: EvalArgs) -> u8 {
+    let Some(grammar) = load_grammar(args.grammar.as_deref()) else {
+        return EXIT_ERROR;
+    };
+    let policy = Policy::default();
+    let text = match std::fs::read_to_string(&args.gold) {
+        Ok(t) => t,
+        Err(source) => {
+            report_error(InputError::Unreadable {
+                path: args.gold.display().to_string(),
+                source,
+            });
+            return EXIT_ERROR;
+        }
+    };
+    let mut scores = crate::eval::Scores::default();
+    let mut texts = std::collections::HashMap::new();
+    for (index, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let gold: crate::eval::GoldDocument = match serde_json::from_str(line) {
+            Ok(g) => g,
+            Err(e) => {
+                report_error(InputError::BadJsonLine {
+                    path: args.gold.display().to_string(),
+                    line: index + 1,
+                    message: e.to_string(),
+                });
+                return EXIT_ERROR;
+            }
+        };
+        let analysis = crate::analyze(&gold.id, &gold.text, &grammar, &policy);
+        let gold_spans: Vec<_> = gold.attributions.iter().map(|a| a.spans()).collect();
+        scores.add(&gold.id, &gold_spans, &crate::eval::predicted(&analysis));
+        if args.errors > 0 {
+            texts.insert(gold.id.clone(), gold.text.clone());
+        }
+    }
+    print!("{}", scores.render());
+    for error in scores.errors.iter().take(args.errors) {
+        let chars: Vec<char> = texts[&error.document].chars().collect();
+        let show = |s: Option<(usize, usize)>| {
+            s.map_or("null".to_string(), |(a, b)| {
+                format!("{:?}", chars[a..b].iter().collect::<String>())
+            })
+        };
+        let s = &error.spans;
+        eprintln!(
+            "{}: {}: source {} | cue {} | content {}",
+            if error.missed {
+                "missed"
+            } else {
+                "false positive"
+            },
+            error.document,
+            show(s.source),
+            show(s.cue),
+            show(s.content)
+        );
+    }
+    0
 }
 
 fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
@@ -28,15 +137,8 @@ fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
 }
 
 fn run_check(args: CheckArgs) -> u8 {
-    let grammar = match &args.grammar {
-        Some(dir) => match Grammar::with_user_dir(dir) {
-            Ok(g) => g,
-            Err(e) => {
-                report_error(*e);
-                return EXIT_ERROR;
-            }
-        },
-        None => Grammar::builtin(),
+    let Some(grammar) = load_grammar(args.grammar.as_deref()) else {
+        return EXIT_ERROR;
     };
     let policy = Policy::default();
     let mut inputs: Vec<Result<Input, InputError>> =

@@ -75,15 +75,26 @@ impl Diagnostic for FindingReport<'_> {
                     }
                     let before = Span::new(f.start, label.span.start.max(f.start));
                     let after = Span::new(label.span.end.min(f.end), f.end);
-                    [before, after].into_iter().filter(|s| !s.is_empty()).collect()
+                    [before, after]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect()
                 })
                 .collect();
         }
         let claim = fragments.into_iter().enumerate().map(|(i, f)| {
             let text = (i == 0).then(|| "claim".to_string());
-            if i == 0 { LabeledSpan::new_primary_with_span(text, f) } else { LabeledSpan::new_with_span(text, f) }
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, f)
+            } else {
+                LabeledSpan::new_with_span(text, f)
+            }
         });
-        let rest = self.finding.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
+        let rest = self
+            .finding
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
         Some(Box::new(claim.chain(rest)))
     }
 }
@@ -138,7 +149,11 @@ pub fn summary(analysis: &Analysis) -> String {
         out,
         "  {} sources{}, {} anonymous",
         analysis.sources.entities.len(),
-        if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) },
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", kinds.join(", "))
+        },
         s.anonymous_sources
     );
     for (i, source) in analysis.sources.entities.iter().enumerate() {

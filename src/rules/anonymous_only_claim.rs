@@ -1,28 +1,34 @@
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity, rule_doc};
 
-/// ## What it does
-/// Flags a claim whose only support is anonymous sources, fewer of them than the policy
-/// requires (two by default).
-///
-/// ## Why is this bad?
-/// Readers cannot weigh a source they cannot identify. Standard newsroom practice (for example
-/// the AP's) allows anonymous sourcing only for information, not opinion, and asks that it be
-/// confirmed by at least one other source with direct knowledge.
-///
-/// ## Example
-/// ```text
-/// The deal is off, according to a person familiar with the talks.
-/// ```
-///
-/// ## Use instead
-/// ```text
-/// The deal is off, according to two people familiar with the talks, one of whom attended.
-/// ```
-pub struct AnonymousOnlyClaim;
+rule_doc! {
+    /// ## What it does
+    /// Flags a claim whose only support is anonymous sources, fewer of them than the policy
+    /// requires (two by default).
+    ///
+    /// ## Why is this bad?
+    /// Readers cannot weigh a source they cannot identify. Standard newsroom practice (for example
+    /// the AP's) allows anonymous sourcing only for information, not opinion, and asks that it be
+    /// confirmed by at least one other source with direct knowledge.
+    ///
+    /// ## Example
+    /// ```text
+    /// The deal is off, according to a person familiar with the talks.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The deal is off, according to two people familiar with the talks, one of whom attended.
+    /// ```
+    pub struct AnonymousOnlyClaim;
+}
 
 impl Rule for AnonymousOnlyClaim {
     fn id(&self) -> &'static str {
         "anonymous-only-claim"
+    }
+
+    fn explanation(&self) -> &'static str {
+        Self::DOC
     }
 
     fn default_severity(&self) -> Severity {

@@ -1,27 +1,33 @@
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity, rule_doc};
 
-/// ## What it does
-/// Flags a claim that is hedged ("reportedly", "allegedly", "is said to") but attributed to no
-/// source.
-///
-/// ## Why is this bad?
-/// A hedge signals that someone said it without saying who. "Reportedly" invites the question
-/// "reported by whom?"; style guides ask writers to name the report or the source instead.
-///
-/// ## Example
-/// ```text
-/// The call reportedly lasted 40 minutes.
-/// ```
-///
-/// ## Use instead
-/// ```text
-/// The call lasted 40 minutes, according to a Kremlin readout.
-/// ```
-pub struct HedgeWithoutSource;
+rule_doc! {
+    /// ## What it does
+    /// Flags a claim that is hedged ("reportedly", "allegedly", "is said to") but attributed to no
+    /// source.
+    ///
+    /// ## Why is this bad?
+    /// A hedge signals that someone said it without saying who. "Reportedly" invites the question
+    /// "reported by whom?"; style guides ask writers to name the report or the source instead.
+    ///
+    /// ## Example
+    /// ```text
+    /// The call reportedly lasted 40 minutes.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The call lasted 40 minutes, according to a Kremlin readout.
+    /// ```
+    pub struct HedgeWithoutSource;
+}
 
 impl Rule for HedgeWithoutSource {
     fn id(&self) -> &'static str {
         "hedge-without-source"
+    }
+
+    fn explanation(&self) -> &'static str {
+        Self::DOC
     }
 
     fn default_severity(&self) -> Severity {

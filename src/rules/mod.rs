@@ -74,9 +74,25 @@ impl Default for Policy {
     }
 }
 
+/// Declares a rule's struct so that its doc comment is also its `explain` text.
+macro_rules! rule_doc {
+    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            /// The doc comment above, as `claimgraph explain` prints it.
+            pub const DOC: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+pub(crate) use rule_doc;
+
 /// A rule: a stable id, a default severity, and a check.
 pub trait Rule: Sync {
     fn id(&self) -> &'static str;
+    /// The rule's documentation: its doc comment.
+    fn explanation(&self) -> &'static str;
     fn default_severity(&self) -> Severity;
     /// One line saying what the rule flags.
     fn summary(&self) -> &'static str;
@@ -90,6 +106,11 @@ pub static RULES: &[&dyn Rule] = &[
     &single_source_claim::SingleSourceClaim,
     &unsourced_claim::UnsourcedClaim,
 ];
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.id() == id)
+}
 
 /// Runs every rule; findings come out in text order, then by rule id.
 pub fn check(context: &Context) -> Vec<Finding> {

@@ -1,30 +1,36 @@
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity, rule_doc};
 use crate::graph::ClaimStatus;
 
-/// ## What it does
-/// Flags a claim that rests on exactly one independent source.
-///
-/// ## Why is this bad?
-/// One source can be wrong, partial or self-serving. Many newsrooms ask for a second,
-/// independent confirmation before a contested fact is published; a channel the source spoke
-/// through ("told CNN") and the same person mentioned twice do not count as a second source.
-/// Most quotes are single-source by nature, so the rule reports at `info` by default.
-///
-/// ## Example
-/// ```text
-/// The plant will close in March, the company's chief executive said.
-/// ```
-///
-/// ## Use instead
-/// ```text
-/// The plant will close in March, the company's chief executive said, a date two union
-/// officials confirmed.
-/// ```
-pub struct SingleSourceClaim;
+rule_doc! {
+    /// ## What it does
+    /// Flags a claim that rests on exactly one independent source.
+    ///
+    /// ## Why is this bad?
+    /// One source can be wrong, partial or self-serving. Many newsrooms ask for a second,
+    /// independent confirmation before a contested fact is published; a channel the source spoke
+    /// through ("told CNN") and the same person mentioned twice do not count as a second source.
+    /// Most quotes are single-source by nature, so the rule reports at `info` by default.
+    ///
+    /// ## Example
+    /// ```text
+    /// The plant will close in March, the company's chief executive said.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The plant will close in March, the company's chief executive said, a date two union
+    /// officials confirmed.
+    /// ```
+    pub struct SingleSourceClaim;
+}
 
 impl Rule for SingleSourceClaim {
     fn id(&self) -> &'static str {
         "single-source-claim"
+    }
+
+    fn explanation(&self) -> &'static str {
+        Self::DOC
     }
 
     fn default_severity(&self) -> Severity {

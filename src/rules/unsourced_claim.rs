@@ -1,32 +1,38 @@
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity, rule_doc};
 use crate::graph::ClaimStatus;
 
-/// ## What it does
-/// Flags a claim that no source supports: no one is quoted, cited or credited for it.
-///
-/// ## Why is this bad?
-/// A reader cannot tell where an unsourced statement of fact comes from. Newsroom policies ask
-/// that every fact not common knowledge or witnessed by the reporter be attributed. Analysis
-/// written in the outlet's own voice is flagged too: review it and silence the finding where it
-/// is the writer's judgement.
-///
-/// A hedged claim ("which reportedly lasted 40 minutes") is flagged by `hedge-without-source`
-/// instead.
-///
-/// ## Example
-/// ```text
-/// The minister will resign next week.
-/// ```
-///
-/// ## Use instead
-/// ```text
-/// The minister will resign next week, two officials in her office said.
-/// ```
-pub struct UnsourcedClaim;
+rule_doc! {
+    /// ## What it does
+    /// Flags a claim that no source supports: no one is quoted, cited or credited for it.
+    ///
+    /// ## Why is this bad?
+    /// A reader cannot tell where an unsourced statement of fact comes from. Newsroom policies ask
+    /// that every fact not common knowledge or witnessed by the reporter be attributed. Analysis
+    /// written in the outlet's own voice is flagged too: review it and silence the finding where it
+    /// is the writer's judgement.
+    ///
+    /// A hedged claim ("which reportedly lasted 40 minutes") is flagged by `hedge-without-source`
+    /// instead.
+    ///
+    /// ## Example
+    /// ```text
+    /// The minister will resign next week.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The minister will resign next week, two officials in her office said.
+    /// ```
+    pub struct UnsourcedClaim;
+}
 
 impl Rule for UnsourcedClaim {
     fn id(&self) -> &'static str {
         "unsourced-claim"
+    }
+
+    fn explanation(&self) -> &'static str {
+        Self::DOC
     }
 
     fn default_severity(&self) -> Severity {

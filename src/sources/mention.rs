@@ -210,7 +210,11 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     }
     // An unnamed source is known by its whole description: "person who attended the meeting".
     let description = {
-        let whole: Vec<Token> = tokens.iter().filter(|t| t.kind != TokenKind::Possessive).cloned().collect();
+        let whole: Vec<Token> = tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Possessive)
+            .cloned()
+            .collect();
         let mut whole = strip_determiners(grammar, &whole).to_vec();
         while whole.last().is_some_and(|t| !t.is_word()) {
             whole.pop();
