@@ -36,6 +36,9 @@ struct Found {
     lemma: String,
     /// The content comes before the source and cue ("…, she said.").
     content_first: bool,
+    /// Content in the sentence before this one: `“We won!” Trump said on Twitter.`, where the
+    /// segmenter ended the sentence at the exclamation mark.
+    earlier_content: Option<Span>,
 }
 
 struct SentenceParser<'a, 'g> {
@@ -48,6 +51,8 @@ struct SentenceParser<'a, 'g> {
     quotations: Vec<Span>,
     /// The first token after a wire dateline ("LONDON (Reuters) —"): content starts no earlier.
     floor: usize,
+    /// The quotation that ends the previous sentence of the same paragraph, if one does.
+    previous_quote: Option<Span>,
 }
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
@@ -65,6 +70,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         anchor_of: vec![None; toks.len()],
         quotations,
         floor: 0,
+        previous_quote: previous_quote(doc, sentence),
     };
     parser.find_anchors();
     let mut found = Vec::new();
@@ -86,7 +92,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             sentence,
             source: f.source.map(|r| parser.span(r)),
             cue: parser.span(f.cue),
-            content: f.content.map(|r| parser.span(r)),
+            content: f.content.map(|r| parser.span(r)).or(f.earlier_content),
             relation: f.relation,
             kind: f.kind,
             via: f.via.map(|r| parser.span(r)),
@@ -94,6 +100,16 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             lemma: f.lemma,
         })
         .collect()
+}
+
+/// The quotation closing the sentence before `sentence`, in the same paragraph.
+fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
+    let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
+    if previous.paragraph != doc.sentences[sentence].paragraph {
+        return None;
+    }
+    let last = previous.tokens.end.checked_sub(1)?;
+    doc.quotations.iter().find(|q| q.close_token == Some(last)).map(|q| q.span)
 }
 
 impl<'a, 'g> SentenceParser<'a, 'g> {
@@ -227,6 +243,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: anchor.cue.lemma.clone(),
             content_first: false,
+            earlier_content: None,
         }
     }
 
@@ -489,12 +506,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 found.via = self.addressee_channel(anchor);
                 return Some(found);
             }
+            let opens_sentence = self.trim_leading(self.floor, source.0) == source.0;
+            if let Some(quote) = self.previous_quote.filter(|_| opens_sentence && (closes_clause || closes_after_trailers) && !opens_quote_after) {
+                let mut found = self.found(anchor, Some(source), (group, cue_end), None);
+                found.earlier_content = Some(quote);
+                found.content_first = true;
+                return Some(found);
+            }
             let (cue_end, content) = self.content_after(anchor, cue_end)?;
             let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
             found.via = self
                 .addressee_channel(anchor)
                 .filter(|via| via.1 <= content.0);
             return Some(found);
+        }
+        // "Said Comey, “…”": the cue opens the sentence, its source follows.
+        let finite = matches!(anchor.cue.class, CueClass::Verb(form) if form.past || form.third);
+        if self.trim_leading(self.floor, group) == group && invertible && finite
+            && let Some((source, _)) = self.source_after(cue_end, false)
+            && self.kind(source.1) == Some(TokenKind::Comma)
+        {
+            let start = source.1 + 1;
+            let end = self.content_end(start);
+            return (start < end).then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
         }
         None
     }
@@ -615,7 +649,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 TokenKind::Word => {
                     (words.subordinators.contains(&t.lower) && !(t.lower == "as" && i > 0))
                         || (t.lower == "that" && i + 1 < end)
-                        || self.anchor_of[i].is_some()
+                        || self.is_verb_anchor(i)
                         || (words.coordinators.contains(&t.lower) && !self.joins_names(i))
                 }
                 _ => false,
@@ -677,7 +711,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && end - start > 1))
-            && !words.is_adverb(&last.lower);
+            && !(words.is_adverb(&last.lower) && !last.capitalized);
         let inside_ok = self.toks[start..end].iter().all(|t| {
             !matches!(
                 t.kind,
@@ -840,7 +874,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         || (t.lower == "that" && k > start)
                         || (words.coordinators.contains(&t.lower)
                             && self.toks.get(k + 1).is_some_and(|n| {
-                                words.is_adverb(&n.lower)
+                                (words.is_adverb(&n.lower) && !n.capitalized)
                                     || words.pronouns.contains(&n.lower)
                                     || self.is_verb_anchor(k + 1)
                             }))
@@ -997,7 +1031,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.kind(k - 3) == Some(TokenKind::Comma)
                     && self.toks.get(k - 2).is_some_and(|w| {
                         self.grammar.words.leading_conjunctions.contains(&w.lower)
-                            || self.grammar.words.is_adverb(&w.lower)
+                            || (self.grammar.words.is_adverb(&w.lower) && !w.capitalized)
                     });
                 if aside {
                     k -= 3;
@@ -1068,6 +1102,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: "dateline".to_string(),
             content_first: false,
+            earlier_content: None,
         })
     }
 
@@ -1077,16 +1112,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// said") rather than inside it as a complement ("said that Putin agreed").
     fn starts_sibling_clause(&self, at: usize) -> bool {
         let words = &self.grammar.words;
+        let punctuation = |i: usize| matches!(self.kind(i), Some(TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash));
         at > 0
-            && match self.toks[at - 1].kind {
-                TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash => true,
-                TokenKind::Word => {
+            && (punctuation(at - 1)
+                || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);
-                    !matches!(w, "that" | "whether" | "if")
-                        && (words.coordinators.contains(w) || words.subordinators.contains(w))
-                }
-                _ => false,
-            }
+                    !matches!(w, "that" | "whether" | "if") && (words.coordinators.contains(w) || words.subordinators.contains(w))
+                }))
     }
 
     /// Drops attributions nested inside another's quoted content, cuts content where a sibling

@@ -101,6 +101,9 @@ pub struct VerbEntry {
     pub relation: Relation,
     #[serde(default)]
     pub addressee: bool,
+    /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
+    /// is a cue, but "state" and "states" are mostly nouns.
+    pub only: Option<Vec<String>>,
     #[serde(default)]
     pub examples: Vec<String>,
 }
