@@ -286,6 +286,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let negated = aux.iter().any(|t| words.negations.contains(&t.lower));
         let mut found = if passive_be || self.follows_passive(group, earlier) {
             self.passive(anchor, group, earlier)?
+        } else if form.participle && self.subject_before(group).is_none() && self.opens_clause(group) {
+            self.subjectless_participle(anchor)?
         } else if form.gerund
             && group == anchor.start
             && group > 0
@@ -305,6 +307,32 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             found.relation = Relation::Declines;
         }
         Some(found)
+    }
+
+    /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
+    fn opens_clause(&self, at: usize) -> bool {
+        at == self.trim_leading(self.floor, at) || self.grammar.words.subordinators.contains(self.lower(at - 1))
+    }
+
+    /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
+    /// with no subject; the source, if any, follows "by".
+    fn subjectless_participle(&self, anchor: Anchor) -> Option<Found> {
+        let words = &self.grammar.words;
+        let mut source = None;
+        let mut start = anchor.end;
+        while words.time_words.contains(self.lower(start)) {
+            start += 1;
+        }
+        if words.agent_prepositions.contains(self.lower(start)) {
+            let (by, _) = self.source_after(start + 1, false)?;
+            source = Some(by);
+            start = by.1;
+        }
+        let mut end = start;
+        while end < self.toks.len() && !matches!(self.kind(end), Some(TokenKind::Comma | TokenKind::Terminal | TokenKind::Semicolon)) {
+            end += 1;
+        }
+        (start < end).then(|| self.found(anchor, source, (anchor.start, anchor.end), Some((start, end))))
     }
 
     /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
@@ -415,25 +443,36 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A short noun phrase opening the sentence: the subject the participle hangs on.
     fn leading_subject(&self, limit: usize) -> Option<Range> {
         let words = &self.grammar.words;
-        let mut start = self.floor;
-        while start < limit && words.leading_conjunctions.contains(self.lower(start)) {
-            start += 1;
-        }
+        // After a dateline or a leading "PLACE —", the clause starts again.
+        let mut start = (self.floor..limit)
+            .rev()
+            .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
+            .map_or(self.floor, |i| i + 1);
+        start = self.trim_leading(start, limit);
         let mut end = start;
-        while end < limit && end - start < 6 {
+        while end < limit && end - start < MAX_SUBJECT {
             let t = &self.toks[end];
-            let fits = t.kind == TokenKind::Possessive
-                || (t.is_word()
-                    && (t.capitalized
-                        || words.determiners.contains(&t.lower)
-                        || words.pronouns.contains(&t.lower)
-                        || self.grammar.source_nouns.contains_key(&t.lower)));
-            if !fits {
+            let verb_like = self.is_verb_anchor(end)
+                || (t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && (words.auxiliaries.contains(&t.lower)
+                        || words.negations.contains(&t.lower)
+                        || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+                        || (words.prepositions.contains(&t.lower)
+                            && self.toks.get(end + 1).is_some_and(|n| words.time_words.contains(&n.lower)))
+                        || words.is_adverb(&t.lower)));
+            if verb_like || matches!(t.kind, TokenKind::Comma | TokenKind::Terminal | TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Colon | TokenKind::Semicolon) {
                 break;
             }
             end += 1;
         }
-        (end > start && !words.determiners.contains(self.lower(end - 1))).then_some((start, end))
+        while end > start && {
+            let t = &self.toks[end - 1];
+            words.determiners.contains(&t.lower) || words.prepositions.contains(&t.lower) || words.coordinators.contains(&t.lower)
+        } {
+            end -= 1;
+        }
+        (end > start && self.valid_subject((start, end))).then_some((start, end))
     }
 
     /// The source comes before the verb, or after it in an inversion, or the content comes first.

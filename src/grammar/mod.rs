@@ -40,6 +40,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "evidence-verbs.toml",
         include_str!("../../grammar/evidence-verbs.toml"),
     ),
+    (
+        "evaluation-verbs.toml",
+        include_str!("../../grammar/evaluation-verbs.toml"),
+    ),
     ("polarity.toml", include_str!("../../grammar/polarity.toml")),
     (
         "prepositions.toml",
