@@ -109,7 +109,10 @@ fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
         return None;
     }
     let last = previous.tokens.end.checked_sub(1)?;
-    doc.quotations.iter().find(|q| q.close_token == Some(last)).map(|q| q.span)
+    doc.quotations
+        .iter()
+        .find(|q| q.close_token == Some(last))
+        .map(|q| q.span)
 }
 
 impl<'a, 'g> SentenceParser<'a, 'g> {
@@ -259,6 +262,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && !t.capitalized
                 && (words.auxiliaries.contains(&t.lower)
                     || words.negations.contains(&t.lower)
+                    || t.lower.ends_with("n't")
                     || words.is_adverb(&t.lower))
                 && self.anchor_of[start - 1].is_none();
             if !inside {
@@ -283,10 +287,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let passive_be = aux.iter().any(|t| words.be_forms.contains(&t.lower))
             && form.participle
             && !form.gerund;
-        let negated = aux.iter().any(|t| words.negations.contains(&t.lower));
+        let negated = aux
+            .iter()
+            .any(|t| words.negations.contains(&t.lower) || t.lower.ends_with("n't"));
         let mut found = if passive_be || self.follows_passive(group, earlier) {
             self.passive(anchor, group, earlier)?
-        } else if form.participle && self.subject_before(group).is_none() && self.opens_clause(group) {
+        } else if form.participle
+            && self.subject_before(group).is_none()
+            && self.opens_clause(group)
+        {
             self.subjectless_participle(anchor)?
         } else if form.gerund
             && group == anchor.start
@@ -294,6 +303,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.kind(group - 1) == Some(TokenKind::Comma)
         {
             self.participle(anchor, earlier)?
+        } else if form.gerund && !form.base && group == anchor.start {
+            // A bare "-ing" form after a noun is a modifier, not a cue: "compromises
+            // acknowledging the realities".
+            return None;
         } else {
             self.active(anchor, group)?
         };
@@ -311,7 +324,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
     fn opens_clause(&self, at: usize) -> bool {
-        at == self.trim_leading(self.floor, at) || self.grammar.words.subordinators.contains(self.lower(at - 1))
+        at == self.trim_leading(self.floor, at)
+            || self
+                .grammar
+                .words
+                .subordinators
+                .contains(self.lower(at - 1))
     }
 
     /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
@@ -329,10 +347,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             start = by.1;
         }
         let mut end = start;
-        while end < self.toks.len() && !matches!(self.kind(end), Some(TokenKind::Comma | TokenKind::Terminal | TokenKind::Semicolon)) {
+        while end < self.toks.len()
+            && !matches!(
+                self.kind(end),
+                Some(TokenKind::Comma | TokenKind::Terminal | TokenKind::Semicolon)
+            )
+        {
             end += 1;
         }
-        (start < end).then(|| self.found(anchor, source, (anchor.start, anchor.end), Some((start, end))))
+        (start < end).then(|| {
+            self.found(
+                anchor,
+                source,
+                (anchor.start, anchor.end),
+                Some((start, end)),
+            )
+        })
     }
 
     /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
@@ -374,13 +404,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if !words.agent_prepositions.contains(self.lower(by)) {
             return None;
         }
-        // The cue is the verb with its adverbs and the preposition, without "was" / "has been".
-        let mut cue_start = group;
-        while cue_start < anchor.start && words.auxiliaries.contains(self.lower(cue_start)) {
-            cue_start += 1;
-        }
+        // The cue is the verb group, auxiliaries included ("was first reported"); the agent's
+        // preposition belongs to neither cue nor source.
+        let cue_start = group;
         let (source, via) = self.source_after(by + 1, false)?;
-        let mut found = self.found(anchor, Some(source), (cue_start, by + 1), None);
+        let mut found = self.found(anchor, Some(source), (cue_start, anchor.end), None);
         found.via = via;
         if self
             .grammar
@@ -459,16 +487,31 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         || words.negations.contains(&t.lower)
                         || (t.lower.len() > 4 && t.lower.ends_with("ed"))
                         || (words.prepositions.contains(&t.lower)
-                            && self.toks.get(end + 1).is_some_and(|n| words.time_words.contains(&n.lower)))
+                            && self
+                                .toks
+                                .get(end + 1)
+                                .is_some_and(|n| words.time_words.contains(&n.lower)))
                         || words.is_adverb(&t.lower)));
-            if verb_like || matches!(t.kind, TokenKind::Comma | TokenKind::Terminal | TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Colon | TokenKind::Semicolon) {
+            if verb_like
+                || matches!(
+                    t.kind,
+                    TokenKind::Comma
+                        | TokenKind::Terminal
+                        | TokenKind::OpenQuote
+                        | TokenKind::CloseQuote
+                        | TokenKind::Colon
+                        | TokenKind::Semicolon
+                )
+            {
                 break;
             }
             end += 1;
         }
         while end > start && {
             let t = &self.toks[end - 1];
-            words.determiners.contains(&t.lower) || words.prepositions.contains(&t.lower) || words.coordinators.contains(&t.lower)
+            words.determiners.contains(&t.lower)
+                || words.prepositions.contains(&t.lower)
+                || words.coordinators.contains(&t.lower)
         } {
             end -= 1;
         }
@@ -478,23 +521,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The source comes before the verb, or after it in an inversion, or the content comes first.
     fn active(&self, anchor: Anchor, group: usize) -> Option<Found> {
         let words = &self.grammar.words;
-        let mut cue_end = anchor.end;
-        while words.time_words.contains(self.lower(cue_end)) {
-            cue_end += 1;
+        // "said Tuesday": the day is neither cue nor content.
+        let cue_end = anchor.end;
+        let mut after_cue = cue_end;
+        while words.time_words.contains(self.lower(after_cue)) {
+            after_cue += 1;
         }
         let before = group.checked_sub(1).and_then(|i| self.kind(i));
-        let after = self.kind(cue_end);
         let closes_clause = matches!(
-            after,
+            self.kind(after_cue),
             None | Some(TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote)
         );
         // "…, two members told Reuters on Tuesday." — the addressee and trailers close the clause too.
-        let mut trailers_end = cue_end;
+        let mut trailers_end = after_cue;
         let addressed = anchor.cue.addressee
-            && self.kind(cue_end) == Some(TokenKind::Word)
-            && self.lower(cue_end) != "that";
+            && self.kind(after_cue) == Some(TokenKind::Word)
+            && self.lower(after_cue) != "that";
         if addressed {
-            trailers_end = self.addressee_end(cue_end);
+            trailers_end = self.addressee_end(after_cue);
         }
         while let Some(end) = self.trailer_at(trailers_end) {
             trailers_end = end;
@@ -503,13 +547,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             self.kind(trailers_end),
             None | Some(TokenKind::Terminal | TokenKind::Comma)
         );
+        let cue = (group, self.statement_phrase_end(cue_end));
 
         let subject = self.subject_before(group);
         let apposition = subject.is_some_and(|s| self.kind(s.1 - 1) == Some(TokenKind::Comma));
         let invertible = anchor.cue.kind == AttributionKind::Speech
             && self
                 .toks
-                .get(cue_end)
+                .get(after_cue)
                 .is_some_and(|t| self.starts_noun_phrase(t));
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
         if matches!(before, Some(TokenKind::Comma | TokenKind::CloseQuote))
@@ -517,7 +562,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !closes_clause
             && !apposition
             && invertible
-            && let Some((source, _)) = self.source_after(cue_end, true)
+            && let Some((source, _)) = self.source_after(after_cue, true)
         {
             let boundary = group - 1;
             if let Some(content) = self.content_before(boundary, source.1) {
@@ -527,49 +572,113 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
         }
 
-        // "…, she said." and "…, he added, were …" — a short source after the content.
-        if let Some(source) = subject {
-            let boundary = source.0.checked_sub(1);
-            let has_content_before = boundary.is_some_and(|b| {
-                b > 0 && matches!(self.kind(b), Some(TokenKind::Comma | TokenKind::CloseQuote))
-            });
-            let opens_quote_after = self.kind(cue_end) == Some(TokenKind::Comma)
-                && self.kind(cue_end + 1) == Some(TokenKind::OpenQuote);
-            if has_content_before
-                && (closes_clause || closes_after_trailers)
-                && !opens_quote_after
-                && let Some(content) = self.content_before(boundary?, trailers_end)
-            {
-                let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-                found.content_first = true;
-                found.via = self.addressee_channel(anchor);
-                return Some(found);
-            }
-            let opens_sentence = self.trim_leading(self.floor, source.0) == source.0;
-            if let Some(quote) = self.previous_quote.filter(|_| opens_sentence && (closes_clause || closes_after_trailers) && !opens_quote_after) {
-                let mut found = self.found(anchor, Some(source), (group, cue_end), None);
-                found.earlier_content = Some(quote);
-                found.content_first = true;
-                return Some(found);
-            }
-            let (cue_end, content) = self.content_after(anchor, cue_end)?;
-            let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-            found.via = self
-                .addressee_channel(anchor)
-                .filter(|via| via.1 <= content.0);
-            return Some(found);
-        }
         // "Said Comey, “…”": the cue opens the sentence, its source follows.
         let finite = matches!(anchor.cue.class, CueClass::Verb(form) if form.past || form.third);
-        if self.trim_leading(self.floor, group) == group && invertible && finite
-            && let Some((source, _)) = self.source_after(cue_end, false)
+        if subject.is_none()
+            && self.trim_leading(self.floor, group) == group
+            && invertible
+            && finite
+            && let Some((source, _)) = self.source_after(after_cue, false)
             && self.kind(source.1) == Some(TokenKind::Comma)
         {
             let start = source.1 + 1;
             let end = self.content_end(start);
-            return (start < end).then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
+            return (start < end)
+                .then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
         }
-        None
+        let source = subject?;
+        let boundary = source.0.checked_sub(1);
+        let has_content_before = boundary.is_some_and(|b| {
+            b > self.floor && matches!(self.kind(b), Some(TokenKind::Comma | TokenKind::CloseQuote))
+        });
+        let quote_before = boundary.is_some_and(|b| {
+            self.kind(b) == Some(TokenKind::CloseQuote)
+                || (b > 0
+                    && self.kind(b) == Some(TokenKind::Comma)
+                    && self.kind(b - 1) == Some(TokenKind::CloseQuote))
+        });
+        let reopening_quote = (trailers_end..self.toks.len().min(trailers_end + 2))
+            .find(|&i| self.kind(i) == Some(TokenKind::OpenQuote));
+        let opens_quote_after =
+            reopening_quote.is_some_and(|q| q == after_cue + 1 || q == trailers_end + 1);
+        // "“We won,” she said. / “We won,” she said on a call with donors, “and we will …”"
+        // After the cue, a prepositional phrase or a new clause, not content: "“…,” Clinton said
+        // on Thursday during a speech".
+        let nothing_attributed_after = closes_clause
+            || closes_after_trailers
+            || opens_quote_after
+            || self.toks.get(trailers_end).is_some_and(|t| {
+                words.prepositions.contains(&t.lower) || words.subordinators.contains(&t.lower)
+            });
+        let quote_opens_sentence =
+            self.kind(self.trim_leading(self.floor, source.0)) == Some(TokenKind::OpenQuote);
+        if has_content_before && quote_before && (nothing_attributed_after || quote_opens_sentence)
+        {
+            let content = self.content_before(boundary?, usize::MAX)?;
+            let content = match reopening_quote.filter(|_| opens_quote_after) {
+                Some(open) => (content.0, self.content_end(open)),
+                None => content,
+            };
+            let mut found = self.found(anchor, Some(source), cue, Some(content));
+            found.content_first = true;
+            found.via = self.addressee_channel(anchor);
+            return Some(found);
+        }
+        // "…, she said." and "…, he added, were …" — a short source after the content.
+        if has_content_before
+            && (closes_clause || closes_after_trailers)
+            && !opens_quote_after
+            && let Some(content) = self.content_before(boundary?, trailers_end)
+        {
+            let mut found = self.found(anchor, Some(source), cue, Some(content));
+            found.content_first = true;
+            found.via = self.addressee_channel(anchor);
+            return Some(found);
+        }
+        let opens_sentence = self.trim_leading(self.floor, source.0) == source.0;
+        if let Some(quote) = self.previous_quote.filter(|_| {
+            opens_sentence && (closes_clause || closes_after_trailers) && !opens_quote_after
+        }) {
+            let mut found = self.found(anchor, Some(source), cue, None);
+            found.earlier_content = Some(quote);
+            found.content_first = true;
+            return Some(found);
+        }
+        let (cue_end, content) = self.content_after(anchor, after_cue.max(cue.1))?;
+        let cue_end = if cue_end == after_cue && after_cue > anchor.end {
+            anchor.end
+        } else {
+            cue_end
+        };
+        let mut found = self.found(
+            anchor,
+            Some(source),
+            (group, cue_end.max(cue.1)),
+            Some(content),
+        );
+        found.via = self
+            .addressee_channel(anchor)
+            .filter(|via| via.1 <= content.0)
+            .or_else(|| self.channel_at(after_cue).map(|(outlet, _)| outlet));
+        Some(found)
+    }
+
+    /// "said in a statement": a phrase naming the form of the statement belongs to the cue.
+    fn statement_phrase_end(&self, cue_end: usize) -> usize {
+        if self.channel_at(cue_end).is_some() {
+            return cue_end;
+        }
+        self.grammar
+            .words
+            .statement_phrases
+            .iter()
+            .find_map(|p| {
+                phrase(p)
+                    .parse(self.input().from(cue_end))
+                    .ok()
+                    .map(|(_, end)| end)
+            })
+            .unwrap_or(cue_end)
     }
 
     /// A word that can open a noun phrase: a name, a determiner, a pronoun, a number.
@@ -751,15 +860,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && end - start > 1))
             && !(words.is_adverb(&last.lower) && !last.capitalized);
-        let inside_ok = self.toks[start..end].iter().all(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Terminal
-                    | TokenKind::OpenQuote
-                    | TokenKind::CloseQuote
-                    | TokenKind::Colon
-            )
+        // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
+        // it sits in a relative clause ("Republicans who agree that it should close").
+        let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
+        let clause_inside = (start..relative_at.unwrap_or(end)).any(|i| {
+            let t = &self.toks[i];
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && words.auxiliaries.contains(&t.lower)
+                && !words.be_forms.contains(&t.lower)
         });
+        let inside_ok = !clause_inside
+            && self.toks[start..end].iter().all(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Terminal
+                        | TokenKind::OpenQuote
+                        | TokenKind::CloseQuote
+                        | TokenKind::Colon
+                )
+            });
         first_ok && last_ok && inside_ok && !self.in_quotation(start)
     }
 
@@ -768,6 +888,25 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     fn content_after(&self, anchor: Anchor, cue_end: usize) -> Option<(usize, Range)> {
         let mut cue_end = cue_end;
         if self.kind(cue_end) == Some(TokenKind::Colon) {
+            cue_end += 1;
+        }
+        // "said in an interview with CNN that …": the channel is neither cue nor content.
+        let channel = self.channel_at(cue_end);
+        if let Some((_, channel_end)) = channel {
+            cue_end = channel_end;
+        }
+        // "talked about", "argued for", "spoke of": the preposition belongs to the cue.
+        let words = &self.grammar.words;
+        let that_follows = (cue_end..(cue_end + 9).min(self.toks.len()))
+            .take_while(|&i| self.toks[i].is_word())
+            .any(|i| self.lower(i) == "that");
+        if words.cue_prepositions.contains(self.lower(cue_end))
+            && !that_follows
+            && self
+                .toks
+                .get(cue_end + 1)
+                .is_some_and(|t| t.is_word() && !words.time_words.contains(&t.lower))
+        {
             cue_end += 1;
         }
         let mut start = cue_end;
@@ -797,7 +936,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
         }
         let end = self.content_end(start);
+        let cue_end = if channel.is_some() {
+            anchor.end
+        } else {
+            cue_end
+        };
         (start < end).then_some((cue_end, (start, end)))
+    }
+
+    /// A channel phrase and the outlet after it ("in an interview with CNN"): the outlet's range
+    /// and the position after it.
+    fn channel_at(&self, at: usize) -> Option<(Range, usize)> {
+        let anchor = self.anchors[self.anchor_of.get(at).copied().flatten()?];
+        if anchor.cue.class != CueClass::Channel || anchor.start != at {
+            return None;
+        }
+        let (outlet, _) = self.source_after(anchor.end, false)?;
+        Some((outlet, outlet.1))
     }
 
     /// The person spoken to: "told reporters", "told CNN", "assured the family".
@@ -837,7 +992,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The end of content that runs to the end of the sentence: a final full stop is left out
     /// unless it sits inside the quotation.
     fn content_end(&self, start: usize) -> usize {
-        let mut end = self.toks.len();
+        let words = &self.grammar.words;
+        // A semicolon or a contrasting clause (", while …") ends the content, unless quoted.
+        let mut end = (start..self.toks.len())
+            .find(|&i| {
+                !self.in_quotation(i)
+                    && i > start
+                    && match self.kind(i) {
+                        Some(TokenKind::Semicolon) => true,
+                        Some(TokenKind::Comma) => {
+                            words.contrast_subordinators.contains(self.lower(i + 1))
+                        }
+                        _ => false,
+                    }
+            })
+            .unwrap_or(self.toks.len());
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
@@ -859,6 +1028,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let goes_on = self.kind(resume) == Some(TokenKind::Comma)
+            && self.anchor_of.get(resume + 1).is_some_and(Option::is_none)
             && self.content_end(resume + 1) > resume + 1;
         if goes_on {
             return Some((start, self.content_end(resume + 1)));
@@ -1045,7 +1215,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end += 1;
         }
-        let mut found = self.found(anchor, None, (anchor.start, anchor.end), Some((start, end)));
+        // "is expected to": the infinitive marker belongs to the content.
+        let cue_end = if anchor.end - anchor.start > 1 && self.lower(anchor.end - 1) == "to" {
+            anchor.end - 1
+        } else {
+            anchor.end
+        };
+        let mut found = self.found(anchor, None, (anchor.start, cue_end), Some((start, end)));
         found.content_first = true;
         Some(found)
     }
@@ -1151,12 +1327,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// said") rather than inside it as a complement ("said that Putin agreed").
     fn starts_sibling_clause(&self, at: usize) -> bool {
         let words = &self.grammar.words;
-        let punctuation = |i: usize| matches!(self.kind(i), Some(TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash));
+        let punctuation = |i: usize| {
+            matches!(
+                self.kind(i),
+                Some(TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash)
+            )
+        };
         at > 0
             && (punctuation(at - 1)
                 || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);
-                    !matches!(w, "that" | "whether" | "if") && (words.coordinators.contains(w) || words.subordinators.contains(w))
+                    !matches!(w, "that" | "whether" | "if")
+                        && (words.coordinators.contains(w) || words.subordinators.contains(w))
                 }))
     }
 

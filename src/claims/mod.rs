@@ -46,7 +46,11 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         let sentence_start = doc.sentences[sentence_index].span.start;
         let earlier = |a: usize| {
             let content = attributions[a].content?;
-            (content.end <= sentence_start).then(|| out.claims.iter().rposition(|c| c.span.contains(content) || c.span.overlaps(content)))?
+            (content.end <= sentence_start).then(|| {
+                out.claims
+                    .iter()
+                    .rposition(|c| c.span.contains(content) || c.span.overlaps(content))
+            })?
         };
         if !here.is_empty()
             && here.iter().all(|&a| earlier(a).is_some())

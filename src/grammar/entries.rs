@@ -191,6 +191,12 @@ pub struct WordLists {
     #[serde(default)]
     pub source_trailers: Vec<String>,
     #[serde(default)]
+    pub statement_phrases: Vec<String>,
+    #[serde(default)]
+    pub cue_prepositions: Vec<String>,
+    #[serde(default)]
+    pub contrast_subordinators: Vec<String>,
+    #[serde(default)]
     pub anaphoric_subjects: Vec<String>,
     #[serde(default)]
     pub leading_conjunctions: Vec<String>,

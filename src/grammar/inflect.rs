@@ -30,14 +30,44 @@ pub fn verb_forms(spelling: &str, entry: &VerbEntry) -> Vec<(VerbForm, String)> 
         _ => past.clone(),
     };
     let all = [
-        ("base", VerbForm { base: true, ..NONE }, format!("{head}{rest}")),
-        ("third", VerbForm { third: true, ..NONE }, pick(&entry.third, third(head))),
+        (
+            "base",
+            VerbForm { base: true, ..NONE },
+            format!("{head}{rest}"),
+        ),
+        (
+            "third",
+            VerbForm {
+                third: true,
+                ..NONE
+            },
+            pick(&entry.third, third(head)),
+        ),
         ("past", VerbForm { past: true, ..NONE }, past),
-        ("participle", VerbForm { participle: true, ..NONE }, participle),
-        ("gerund", VerbForm { gerund: true, ..NONE }, pick(&entry.gerund, gerund(head))),
+        (
+            "participle",
+            VerbForm {
+                participle: true,
+                ..NONE
+            },
+            participle,
+        ),
+        (
+            "gerund",
+            VerbForm {
+                gerund: true,
+                ..NONE
+            },
+            pick(&entry.gerund, gerund(head)),
+        ),
     ];
     all.into_iter()
-        .filter(|(name, _, _)| entry.only.as_ref().is_none_or(|only| only.iter().any(|o| o == name)))
+        .filter(|(name, _, _)| {
+            entry
+                .only
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| o == name))
+        })
         .map(|(_, form, written)| (form, written))
         .collect()
 }

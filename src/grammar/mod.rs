@@ -150,6 +150,9 @@ pub struct WordSets {
     pub agent_prepositions: HashSet<String>,
     pub time_words: HashSet<String>,
     pub source_trailers: Vec<Vec<String>>,
+    pub statement_phrases: Vec<Vec<String>>,
+    pub cue_prepositions: HashSet<String>,
+    pub contrast_subordinators: HashSet<String>,
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
 }
@@ -359,6 +362,10 @@ impl Grammar {
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
+        w.statement_phrases
+            .extend(words.statement_phrases.iter().map(|p| split_words(p)));
+        extend(&mut w.cue_prepositions, words.cue_prepositions);
+        extend(&mut w.contrast_subordinators, words.contrast_subordinators);
         w.anaphoric_subjects
             .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
     }
