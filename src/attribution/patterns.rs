@@ -859,7 +859,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && end - start > 1))
-            && !(words.is_adverb(&last.lower) && !last.capitalized);
+            && (!words.is_adverb(&last.lower) || last.capitalized);
         // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
         // it sits in a relative clause ("Republicans who agree that it should close").
         let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
