@@ -49,7 +49,12 @@ pub fn check_expectations(analysis: &Analysis) -> Expectations {
         let fired: Vec<&crate::rules::Finding> = analysis
             .findings
             .iter()
-            .filter(|f| f.span.overlaps(sentence))
+            .filter(|f| {
+                // A finding on a comment between the expectation and its sentence (an
+                // invalid suppression) is on that sentence too.
+                f.span.overlaps(sentence)
+                    || (f.span.start >= directive.span.end && f.span.end <= sentence.start)
+            })
             .collect();
         let problem = if crate::rules::find(rule).is_none() {
             Some(format!("no rule named `{rule}`"))
