@@ -29,12 +29,7 @@ pub fn run(args: Args) -> u8 {
         Command::Test(test) => run_test(test),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => {
-                println!(
-                    "# {} ({})\n\n{}",
-                    r.id(),
-                    r.default_severity().as_str(),
-                    r.explanation().replace("\n ", "\n").trim_start()
-                );
+                print!("{}", crate::rules::page(r));
                 0
             }
             None => {

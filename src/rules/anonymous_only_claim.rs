@@ -20,6 +20,9 @@ rule_doc! {
     /// ```text
     /// The deal is off, according to two people familiar with the talks, one of whom attended.
     /// ```
+    ///
+    /// ## References
+    /// - AP news values and principles, "Anonymous sources".
     pub struct AnonymousOnlyClaim;
 }
 

@@ -168,6 +168,29 @@ pub static RULES: &[&dyn Rule] = &[
     &weasel_attribution::WeaselAttribution,
 ];
 
+/// A rule's documentation page: its doc comment under a title, with its default severity and
+/// how to silence it. `claimgraph explain` prints it; `docs/rules/RULE.md` is this text
+/// (`tests/rule_docs.rs` fails when a page is stale; `UPDATE_DOCS=1` rewrites them).
+pub fn page(rule: &dyn Rule) -> String {
+    let id = rule.id();
+    let doc = rule.explanation().replace("\n ", "\n");
+    let mut out = format!(
+        "# {id}\n\nDefault severity: `{}`. Flags {}.\n\n{}\n",
+        rule.default_severity().as_str(),
+        rule.summary(),
+        doc.trim()
+    );
+    out.push_str(&format!(
+        "\n## Configuration\n\nSet the rule's severity, or turn it off, in `claimgraph.toml`:\n\n```toml\n[rules]\n{id} = \"off\"   # or \"info\", \"warning\", \"error\"\n```\n"
+    ));
+    if id != invalid_suppression::ID {
+        out.push_str(&format!(
+            "\nSilence it for one paragraph of an article, with a reason, on a line of its own before the paragraph:\n\n```markdown\n<!-- claimgraph: allow {id} -- REASON -->\n```\n"
+        ));
+    }
+    out
+}
+
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.id() == id)

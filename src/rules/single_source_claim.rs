@@ -22,6 +22,9 @@ rule_doc! {
     /// The plant will close in March, the company's chief executive said, a date two union
     /// officials confirmed.
     /// ```
+    ///
+    /// ## References
+    /// - Kovach and Rosenstiel, *The Elements of Journalism*: the discipline of verification.
     pub struct SingleSourceClaim;
 }
 
@@ -39,7 +42,7 @@ impl Rule for SingleSourceClaim {
     }
 
     fn summary(&self) -> &'static str {
-        "a claim that rests on one independent source"
+        "a claim with fewer independent sources than the policy requires"
     }
 
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {

@@ -22,6 +22,9 @@ rule_doc! {
     /// ```text
     /// The minister will resign next week, two officials in her office said.
     /// ```
+    ///
+    /// ## References
+    /// - SPJ Code of Ethics: "Identify sources clearly."
     pub struct UnsourcedClaim;
 }
 
