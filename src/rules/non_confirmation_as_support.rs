@@ -3,8 +3,9 @@ use super::{Context, Finding, Rule, Severity, rule_doc};
 rule_doc! {
     /// ## What it does
     /// Flags a claim sourced by a denial or a refusal to confirm ("declined to comment",
-    /// "denied the report") that has fewer independent supporting sources than the policy
-    /// requires (`sources-required`, two by default).
+    /// "denied the report") that has some independent support, but less than the policy
+    /// requires (`sources-required`, two by default). A claim with no support at all is
+    /// `unsourced-claim`'s, whose message names the denial.
     ///
     /// ## Why is this bad?
     /// "The ministry declined to comment" next to a claim reads like part of its sourcing, but
@@ -49,7 +50,10 @@ impl Rule for NonConfirmationAsSupport {
         for c in 0..context.claims.claims.len() {
             let withholding = &context.graph.support[c].withholding;
             let support = context.independent(c);
-            if withholding.is_empty() || support.len() >= context.policy.sources_required {
+            if withholding.is_empty()
+                || support.is_empty()
+                || support.len() >= context.policy.sources_required
+            {
                 continue;
             }
             let message = format!(
