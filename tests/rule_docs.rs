@@ -61,7 +61,10 @@ fn the_registry_is_sorted_and_ids_are_kebab_case() {
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(ids, sorted, "RULES must be one sorted list without duplicates");
+    assert_eq!(
+        ids, sorted,
+        "RULES must be one sorted list without duplicates"
+    );
     for id in ids {
         assert!(
             id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !id.starts_with("no-"),

@@ -95,7 +95,10 @@ fn report_snapshots_are_written_compared_and_diffed() {
     assert_eq!(out.status.code(), Some(0));
     let snap = std::fs::read_to_string(dir.join("story.txt.snap")).expect("snapshot written");
     assert!(snap.starts_with("article: story.txt\nclaims:\n  c1 single_source [s1]"));
-    assert_eq!(claimgraph(&["test", "--snapshot", dir_arg]).status.code(), Some(0));
+    assert_eq!(
+        claimgraph(&["test", "--snapshot", dir_arg]).status.code(),
+        Some(0)
+    );
     // A policy change moves a verdict: the diff shows it.
     std::fs::write(
         dir.join("claimgraph.toml"),

@@ -257,9 +257,7 @@ mod tests {
 
     fn error(text: &str) -> (String, usize) {
         match *Config::parse(Path::new("claimgraph.toml"), text).unwrap_err() {
-            ConfigError::Invalid { message, span, .. } => {
-                (message, span.expect("a span").offset())
-            }
+            ConfigError::Invalid { message, span, .. } => (message, span.expect("a span").offset()),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -283,7 +281,10 @@ mod tests {
     #[test]
     fn unknown_keys_rules_and_bad_values_point_at_their_place() {
         let (message, at) = error("[thresholds]\nsources-needed = 2\n");
-        assert!(message.contains("unknown field `sources-needed`"), "{message}");
+        assert!(
+            message.contains("unknown field `sources-needed`"),
+            "{message}"
+        );
         assert_eq!(at, 13);
         let (message, at) = error("[rules]\nsingle-sauce-claim = \"off\"\n");
         assert_eq!(message, "no rule named `single-sauce-claim`");

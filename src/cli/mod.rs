@@ -74,7 +74,11 @@ fn run_test(args: TestArgs) -> u8 {
     let mut articles = Vec::new();
     for root in &roots {
         match test::articles(root) {
-            Ok(found) => articles.extend(found.into_iter().map(|a| (a, Some(root) == args.snapshot.as_ref()))),
+            Ok(found) => articles.extend(
+                found
+                    .into_iter()
+                    .map(|a| (a, Some(root) == args.snapshot.as_ref())),
+            ),
             Err(source) => {
                 errors += 1;
                 report_error(InputError::Unreadable {

@@ -45,7 +45,9 @@ pub fn check_expectations(analysis: &Analysis) -> Expectations {
         };
         out.checked += 1;
         let line = text[..directive.span.start].matches('\n').count() + 1;
-        let sentence = directive.sentence.unwrap_or(Span::new(text.len(), text.len()));
+        let sentence = directive
+            .sentence
+            .unwrap_or(Span::new(text.len(), text.len()));
         let fired: Vec<&crate::rules::Finding> = analysis
             .findings
             .iter()

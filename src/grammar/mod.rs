@@ -361,7 +361,8 @@ impl Grammar {
             self.opinion_cues.insert(cue.lemma.to_lowercase());
         }
         for number in file.number {
-            self.numbers.insert(number.word.to_lowercase(), number.count);
+            self.numbers
+                .insert(number.word.to_lowercase(), number.count);
         }
         Ok(())
     }

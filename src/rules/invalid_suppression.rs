@@ -59,9 +59,9 @@ impl Rule for InvalidSuppression {
                 DirectiveKind::Allow { rule, .. } if super::find(rule).is_none() => {
                     format!("suppression names no known rule: `{rule}`")
                 }
-                DirectiveKind::Allow { rule, reason: None } => format!(
-                    "suppression of `{rule}` gives no reason: add `-- why` before `-->`"
-                ),
+                DirectiveKind::Allow { rule, reason: None } => {
+                    format!("suppression of `{rule}` gives no reason: add `-- why` before `-->`")
+                }
                 DirectiveKind::Malformed { text } => format!(
                     "not a claimgraph directive: `{text}`; write `claimgraph: allow RULE -- REASON`"
                 ),

@@ -99,7 +99,11 @@ pub fn prepare(input: &str) -> Prepared {
         let rest = &input[line_start..];
         let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let start = line_start + indent;
-        let next_line = |from: usize| input[from..].find('\n').map_or(input.len(), |i| from + i + 1);
+        let next_line = |from: usize| {
+            input[from..]
+                .find('\n')
+                .map_or(input.len(), |i| from + i + 1)
+        };
         if !input[start..].starts_with("<!--") {
             line_start = next_line(start);
             continue;
@@ -207,7 +211,9 @@ mod tests {
 
     #[test]
     fn missing_reason_and_malformed_and_inline() {
-        let p = prepare("<!-- claimgraph: allow unsourced-claim -->\n<!-- claimgraph: nonsense here -->\nA <!-- inline --> word.\n<!-- ok: x");
+        let p = prepare(
+            "<!-- claimgraph: allow unsourced-claim -->\n<!-- claimgraph: nonsense here -->\nA <!-- inline --> word.\n<!-- ok: x",
+        );
         assert_eq!(
             p.directives[0].kind,
             DirectiveKind::Allow {
@@ -215,7 +221,10 @@ mod tests {
                 reason: None
             }
         );
-        assert!(matches!(p.directives[1].kind, DirectiveKind::Malformed { .. }));
+        assert!(matches!(
+            p.directives[1].kind,
+            DirectiveKind::Malformed { .. }
+        ));
         assert_eq!(p.directives.len(), 2);
         assert!(p.text.contains("<!-- inline -->"));
         assert!(p.text.ends_with("<!-- ok: x"));
