@@ -195,9 +195,11 @@ mod tests {
         let input = "Intro.\n\n<!-- claimgraph: allow single-source-claim -- one witness -->\nThe mill shut, a worker said.\n";
         let p = prepare(input);
         assert_eq!(p.text.len(), input.len());
+        let end = input.find("-->").expect("comment") + 3;
         assert_eq!(&p.text[..8], "Intro.\n\n");
-        assert!(p.text[8..68].trim().is_empty());
-        assert_eq!(&p.text[69..], "The mill shut, a worker said.\n");
+        assert_eq!(p.text[8..end], " ".repeat(end - 8));
+        assert_eq!(&p.text[end..], "\nThe mill shut, a worker said.\n");
+        assert_eq!(p.directives[0].span, Span::new(8, end));
         assert_eq!(
             p.directives[0].kind,
             DirectiveKind::Allow {
