@@ -108,7 +108,8 @@ pub fn prepare(input: &str) -> Prepared {
             line_start = next_line(start);
             continue;
         }
-        let Some(close) = input[start..].find("-->").map(|i| start + i + 3) else {
+        // The close is looked for after the open, so that `<!-->` is not a comment of its own.
+        let Some(close) = input[start + 4..].find("-->").map(|i| start + 4 + i + 3) else {
             break;
         };
         let after = next_line(close);
@@ -230,6 +231,27 @@ mod tests {
         assert_eq!(p.directives.len(), 2);
         assert!(p.text.contains("<!-- inline -->"));
         assert!(p.text.ends_with("<!-- ok: x"));
+    }
+
+    #[test]
+    fn odd_comments_do_not_panic() {
+        for input in [
+            "<!-->",
+            "<!---->",
+            "<!-- -->",
+            "<!-- claimgraph: -->",
+            "<!-- claimgraph: allow -->",
+            "<!-- claimgraph: allow -- -->",
+            "<!-- expect: -->",
+            "<!-- ok:-->\n",
+            "\t<!-- claimgraph: allow x -- é -->\r\nText.",
+            "<!-- a\nb -->\nText.",
+        ] {
+            let p = prepare(input);
+            assert_eq!(p.text.len(), input.len(), "{input:?}");
+        }
+        let p = prepare("<!-- claimgraph: allow -- why -->\n");
+        assert!(matches!(p.directives[0].kind, DirectiveKind::Malformed { .. }));
     }
 
     #[test]
