@@ -148,3 +148,34 @@ fn weasel_examples_give_vague_sources() {
         );
     }
 }
+
+#[test]
+fn opinion_cues_are_sorted_cue_lemmas() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/opinion.toml"))
+            .expect("grammar/opinion.toml");
+    let lemmas: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("lemma = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    let mut sorted = lemmas.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        lemmas, sorted,
+        "grammar/opinion.toml: keep the lemmas sorted and unique"
+    );
+    let grammar = Grammar::builtin();
+    assert_eq!(grammar.opinion_cues.len(), lemmas.len());
+    for lemma in lemmas {
+        let first = lemma.split(' ').next().unwrap_or(lemma);
+        assert!(
+            grammar
+                .cues_starting_with(first)
+                .iter()
+                .any(|c| c.lemma == lemma),
+            "opinion cue `{lemma}` is no cue verb's lemma"
+        );
+    }
+}

@@ -251,7 +251,10 @@ mod tests {
             assert_eq!(p.text.len(), input.len(), "{input:?}");
         }
         let p = prepare("<!-- claimgraph: allow -- why -->\n");
-        assert!(matches!(p.directives[0].kind, DirectiveKind::Malformed { .. }));
+        assert!(matches!(
+            p.directives[0].kind,
+            DirectiveKind::Malformed { .. }
+        ));
     }
 
     #[test]
