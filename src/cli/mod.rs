@@ -123,7 +123,15 @@ fn run_test(args: TestArgs) -> u8 {
                 }
                 continue;
             }
-            let stored = std::fs::read_to_string(&snap).unwrap_or_default();
+            let Ok(stored) = std::fs::read_to_string(&snap) else {
+                failures += 1;
+                println!(
+                    "FAIL {}: no snapshot {} (run with --update to write it)",
+                    input.id,
+                    snap.display()
+                );
+                continue;
+            };
             if stored != rendered {
                 failures += 1;
                 println!(

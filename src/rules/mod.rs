@@ -114,16 +114,16 @@ impl Policy {
             .unwrap_or(Some(rule.default_severity()))
     }
 
-    fn lists(list: &[String], name: &str) -> bool {
+    fn listed(list: &[String], name: &str) -> bool {
         list.iter().any(|o| o.eq_ignore_ascii_case(name))
     }
 
     pub fn is_trusted_outlet(&self, name: &str) -> bool {
-        Self::lists(&self.trusted_outlets, name)
+        Self::listed(&self.trusted_outlets, name)
     }
 
     pub fn is_untrusted_outlet(&self, name: &str) -> bool {
-        Self::lists(&self.untrusted_outlets, name)
+        Self::listed(&self.untrusted_outlets, name)
     }
 }
 
