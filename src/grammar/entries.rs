@@ -82,6 +82,37 @@ pub struct GrammarFile {
     pub organization: Vec<NameEntry>,
     #[serde(default)]
     pub title: Vec<NameEntry>,
+    #[serde(default)]
+    pub weasel: Vec<WeaselEntry>,
+    #[serde(default)]
+    pub opinion_cue: Vec<OpinionCueEntry>,
+    #[serde(default)]
+    pub number: Vec<NumberEntry>,
+}
+
+/// A source mention too vague to identify anyone ("critics", "some people").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WeaselEntry {
+    pub phrase: String,
+    /// Plain sentences whose source must come out vague.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// The lemma of a cue verb that characterises or judges ("describe", "complain").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OpinionCueEntry {
+    pub lemma: String,
+}
+
+/// A number word a source mention may state ("two officials").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumberEntry {
+    pub word: String,
+    pub count: usize,
 }
 
 /// A cue verb. Its inflections are generated from `lemma` unless given.
