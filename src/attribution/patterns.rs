@@ -207,7 +207,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn in_quotation(&self, i: usize) -> bool {
-        let at = self.toks[i].span;
+        let Some(at) = self.toks.get(i).map(|t| t.span) else {
+            return false;
+        };
         self.quotations
             .iter()
             .any(|q| q.start < at.start && at.end < q.end)
@@ -1007,6 +1009,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     }
             })
             .unwrap_or(self.toks.len());
+        // Content that starts inside a quotation ends with it.
+        if self.in_quotation(start)
+            && let Some(close) = (start..end)
+                .find(|&i| self.kind(i) == Some(TokenKind::CloseQuote) && !self.in_quotation(i))
+        {
+            end = close;
+        }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
@@ -1355,6 +1364,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .min()
                 .unwrap_or(f.cue.0)
         };
+        // B is nested in A when its cue and its start lie inside A's content and it is a
+        // complement there ("said that Putin agreed") or a quotation's inner voice.
         let nested: Vec<bool> = found
             .iter()
             .enumerate()
@@ -1362,7 +1373,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 found.iter().enumerate().any(|(j, a)| {
                     i != j
                         && a.content.is_some_and(|c| {
-                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1;
+                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
                             inside
                                 && (self.in_quotation(b.cue.0)
                                     || b.relation == Relation::Hedge
@@ -1377,27 +1388,44 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .filter(|(_, n)| !n)
             .map(|(f, _)| f)
             .collect();
-        let begins: Vec<(usize, bool)> =
-            kept.iter().map(|f| (starts(f), f.content_first)).collect();
+        // Content after a cue stops where a sibling attribution begins: its source ("…, and
+        // Putin said"), or its cue when the source came earlier (", saying …", or the main
+        // verb after a relative clause: "Huffman, who wants X removed, said …").
+        let marks: Vec<Vec<usize>> = kept
+            .iter()
+            .map(|f| {
+                [f.source.map(|s| s.0), Some(f.cue.0)]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            })
+            .collect();
         for (i, a) in kept.iter_mut().enumerate() {
             let Some(content) = a.content else { continue };
-            for (j, &(begin, _)) in begins.iter().enumerate() {
-                if i != j && content.0 < begin && begin < content.1 && !a.content_first {
-                    let mut end = begin;
-                    while end > content.0
-                        && (matches!(
-                            self.kind(end - 1),
-                            Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
-                        ) || self
-                            .grammar
-                            .words
-                            .coordinators
-                            .contains(self.lower(end - 1)))
-                    {
-                        end -= 1;
-                    }
-                    a.content = (end > content.0).then_some((content.0, end)).or(a.content);
+            if a.content_first {
+                continue;
+            }
+            let cut = marks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .filter_map(|(_, m)| m.iter().copied().find(|&p| content.0 < p && p < content.1))
+                .min();
+            if let Some(begin) = cut {
+                let mut end = begin;
+                while end > content.0
+                    && (matches!(
+                        self.kind(end - 1),
+                        Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
+                    ) || self
+                        .grammar
+                        .words
+                        .coordinators
+                        .contains(self.lower(end - 1)))
+                {
+                    end -= 1;
                 }
+                a.content = (end > content.0).then_some((content.0, end)).or(a.content);
             }
         }
         // "Bild reported, citing officials, …": the officials are the source, Bild the channel.
