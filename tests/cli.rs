@@ -231,3 +231,11 @@ fn a_user_grammar_adds_a_cue_without_code() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("bad.toml"), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_sentence_ending_in_a_semicolon_does_not_panic() {
+    let out = claimgraph(&["check", "-", "--format", "json", "--fail-on", "never"], Some(b"Officials said the deal was off; "));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("a report");
+    assert_eq!(report["attributions"][0]["source"]["text"], "Officials");
+}

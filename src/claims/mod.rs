@@ -172,8 +172,10 @@ fn clauses(
         {
             continue;
         }
+        // A boundary that ends the sentence ("…; ") leaves nothing to split off.
+        let Some(next) = tokens.get(i + 1) else { continue };
         let left = Span::new(whole.start, t.span.start);
-        let right = Span::new(tokens[i + 1].span.start, whole.end);
+        let right = Span::new(next.span.start, whole.end);
         let content_crosses = here.iter().any(|&a| {
             attributions[a]
                 .content
