@@ -1,8 +1,12 @@
 //! Reporters: each renders an [`Analysis`](crate::Analysis) and computes nothing of its own.
 
 pub mod dot;
+mod graph_svg;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 /// The output formats of `claimgraph check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -13,6 +17,12 @@ pub enum Format {
     Json,
     /// The claim–source graph in Graphviz DOT.
     Dot,
+    /// One self-contained HTML page per document: the article highlighted, sources, graph.
+    Html,
+    /// A summary for a pull-request or CMS comment.
+    Markdown,
+    /// SARIF 2.1.0 for code-scanning tools: one log per document.
+    Sarif,
 }
 
 /// Stable ids for the JSON and DOT outputs: `s1`, `c1`, ….
