@@ -3,6 +3,7 @@
 
 use super::claim_id;
 use crate::Analysis;
+use crate::attribution::Relation;
 use crate::graph::{ClaimStatus, Edge, Node};
 use crate::sources::SourceKind;
 use layout::backends::svg::SVGWriter;
@@ -14,7 +15,7 @@ use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 use petgraph::visit::EdgeRef;
 
-const FONT_SIZE: usize = 14;
+const FONT_SIZE: usize = 16;
 const ORIENTATION: Orientation = Orientation::LeftToRight;
 
 fn look(line: u32, fill: u32) -> StyleAttr {
@@ -37,8 +38,13 @@ pub fn render(analysis: &Analysis) -> Option<String> {
         return None;
     }
     let mut visual = VisualGraph::new(ORIENTATION);
-    let mut handles = Vec::with_capacity(g.node_count());
+    // A claim nothing points at is drawn as a lone box that only adds height: the article
+    // highlights it already.
+    let mut handles = vec![None; g.node_count()];
     for node in g.node_indices() {
+        if g.neighbors_undirected(node).next().is_none() {
+            continue;
+        }
         let (label, shape_of, style, class): (String, fn(&str) -> ShapeKind, StyleAttr, &str) =
             match g[node] {
                 Node::Article => (
@@ -102,7 +108,7 @@ pub fn render(analysis: &Analysis) -> Option<String> {
             size,
             format!("class=\"node {class}\""),
         );
-        handles.push(visual.add_node(element));
+        handles[node.index()] = Some(visual.add_node(element));
     }
     for edge in g.edge_references() {
         let (label, line, color) = match *edge.weight() {
@@ -112,7 +118,13 @@ pub fn render(analysis: &Analysis) -> Option<String> {
                     "hedge" => (LineStyleKind::Dotted, 0x7a4b00ff),
                     _ => (LineStyleKind::Normal, 0x333333ff),
                 };
-                (relation.as_str(), line, color)
+                // "says" is most edges: leaving it unlabelled keeps the other relations readable.
+                let label = if relation == Relation::Says {
+                    ""
+                } else {
+                    relation.as_str()
+                };
+                (label, line, color)
             }
             Edge::Via { .. } => ("via", LineStyleKind::Dashed, 0x777777ff),
         };
@@ -126,11 +138,12 @@ pub fn render(analysis: &Analysis) -> Option<String> {
             &None,
             &None,
         );
-        visual.add_edge(
-            arrow,
+        if let (Some(from), Some(to)) = (
             handles[edge.source().index()],
             handles[edge.target().index()],
-        );
+        ) {
+            visual.add_edge(arrow, from, to);
+        }
     }
     let mut svg = SVGWriter::new();
     visual.do_it(false, false, false, &mut svg);

@@ -419,7 +419,7 @@ fn graph_section(out: &mut String, analysis: &Analysis) {
             let _ = writeln!(
                 out,
                 "<figure>\n<div class=\"svg\" role=\"img\" aria-label=\"{}\">\n{svg}\n</div>\n\
-                 <figcaption>Sources point at the claims they support (solid), deny or decline to confirm (dashed); a channel (“via”) is dashed grey; hedges are dotted. Anonymous sources have a dashed outline.</figcaption>\n</figure>",
+                 <figcaption>Sources point at the claims they support (solid; unlabelled edges are “says”), deny or decline to confirm (dashed); a channel (“via”) is dashed grey; hedges are dotted. Anonymous sources have a dashed outline. Claims nothing points at are left out: they are the unsourced claims marked NONE in the article.</figcaption>\n</figure>",
                 attr(
                     "Graph of which sources support which claims; the same facts are in the tables above"
                 )
