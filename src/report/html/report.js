@@ -4,6 +4,8 @@
   "use strict";
   var panel = document.getElementById("panel");
   if (!panel) { return; }
+  // The panel is only shown when this script runs (see report.css).
+  document.documentElement.classList.add("js");
   function show(id) {
     var detail = document.getElementById("detail-" + id);
     if (!detail) { return; }
