@@ -113,10 +113,12 @@ pub fn render(analysis: &Analysis) -> Option<String> {
     for edge in g.edge_references() {
         let (label, line, color) = match *edge.weight() {
             Edge::Relation { relation, .. } => {
-                let (line, color) = match relation.as_str() {
-                    "denies" | "declines" => (LineStyleKind::Dashed, 0xb00020ff),
-                    "hedge" => (LineStyleKind::Dotted, 0x7a4b00ff),
-                    _ => (LineStyleKind::Normal, 0x333333ff),
+                let (line, color) = match relation {
+                    Relation::Denies | Relation::Declines => (LineStyleKind::Dashed, 0xb00020ff),
+                    Relation::Hedge => (LineStyleKind::Dotted, 0x7a4b00ff),
+                    Relation::Confirms => (LineStyleKind::Normal, 0x2e7d32ff),
+                    Relation::Reports => (LineStyleKind::Normal, 0x1f3a5fff),
+                    Relation::Says | Relation::Credit => (LineStyleKind::Normal, 0x333333ff),
                 };
                 // "says" is most edges: leaving it unlabelled keeps the other relations readable.
                 let label = if relation == Relation::Says {

@@ -281,26 +281,6 @@ impl Sourcing {
             anonymous_only_claims,
         }
     }
-
-    /// A chain as a reader follows it: "U.S. officials → via CNN (confirms)".
-    pub fn describe(analysis: &Analysis, chain: &Chain) -> String {
-        let name = |s: usize| analysis.sources.entities[s].name.as_str();
-        let mut out = match chain.source {
-            Some(s) => name(s).to_string(),
-            None => format!(
-                "no source (“{}”)",
-                analysis.attributions[chain.attribution]
-                    .cue
-                    .slice(analysis.document.text)
-            ),
-        };
-        if let Some(via) = chain.via {
-            out.push_str(" → via ");
-            out.push_str(name(via));
-        }
-        out.push_str(&format!(" ({})", chain.relation.as_str()));
-        out
-    }
 }
 
 fn span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
