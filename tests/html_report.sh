@@ -43,8 +43,8 @@ browse() {
 
 browse --enable-logging=stderr --v=0 --allow-file-access-from-files --virtual-time-budget=5000 \
   --dump-dom "file://$work/check.html" >"$work/dom.html" 2>"$work/chromium.log" || true
-browse --window-size=1280,1700 --screenshot="$work/report.png" "file://$work/report.html" \
-  >/dev/null 2>&1 || true
+browse --window-size=1280,1700 --allow-file-access-from-files --virtual-time-budget=5000 \
+  --screenshot="$work/report.png" "file://$work/check.html" >/dev/null 2>&1 || true
 
 failures=0
 fail() {

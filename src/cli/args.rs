@@ -77,7 +77,7 @@ pub struct CheckArgs {
     /// A JSON Lines file with one {"id", "text"} object per line (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
-    /// Output format. `json` prints one report per line (indented when one file is checked).
+    /// Output format. `json` and `sarif` print one report per line (indented when one file is checked).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Exit with code 1 when a finding reaches this severity.
