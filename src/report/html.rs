@@ -66,22 +66,13 @@ pub fn render(analysis: &Analysis) -> String {
 }
 
 fn summary_section(out: &mut String, summary: &Summary, sourcing: &Sourcing) {
-    let count = |status: ClaimStatus| {
-        summary
-            .claims_by_status
-            .get(status.as_str())
-            .copied()
-            .unwrap_or_default()
-    };
-    let sourced = summary.claims - count(ClaimStatus::Unsourced);
-    let share = if sourced == 0 {
-        "none of the claims is sourced".to_string()
-    } else {
-        format!(
-            "{} of {sourced} sourced claims ({}%)",
-            sourcing.anonymous_only_claims,
-            sourcing.anonymous_only_claims * 100 / sourced
-        )
+    let sourced = summary.sourced_claims();
+    let share = match (sourcing.anonymous_only_claims * 100).checked_div(sourced) {
+        Some(percent) => format!(
+            "{} of {sourced} sourced claims ({percent}%)",
+            sourcing.anonymous_only_claims
+        ),
+        None => "none of the claims is sourced".to_string(),
     };
     let _ = writeln!(
         out,
@@ -98,7 +89,7 @@ fn summary_section(out: &mut String, summary: &Summary, sourcing: &Sourcing) {
             "<li class=\"{}\"><span class=\"badge\">{}</span> <strong>{}</strong> {}</li>",
             status.as_str(),
             status_badge(status),
-            count(status),
+            summary.claims_with(status),
             status_label(status)
         );
     }

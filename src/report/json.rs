@@ -146,6 +146,20 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The number of claims with this status.
+    pub fn claims_with(&self, status: ClaimStatus) -> usize {
+        self.claims_by_status
+            .get(status.as_str())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The number of claims with at least one supporting source.
+    pub fn sourced_claims(&self) -> usize {
+        self.claims
+            .saturating_sub(self.claims_with(ClaimStatus::Unsourced))
+    }
+
     pub fn of(analysis: &Analysis) -> Summary {
         let mut summary = Summary {
             claims: analysis.claims.claims.len(),

@@ -29,23 +29,16 @@ fn or_dash(text: Option<&str>) -> String {
 pub fn render(analysis: &Analysis) -> String {
     let summary = Summary::of(analysis);
     let sourcing = Sourcing::of(analysis);
-    let count = |status: ClaimStatus| {
-        summary
-            .claims_by_status
-            .get(status.as_str())
-            .copied()
-            .unwrap_or_default()
-    };
-    let sourced = summary.claims - count(ClaimStatus::Unsourced);
+    let sourced = summary.sourced_claims();
     let mut out = String::new();
     let _ = writeln!(out, "## Sourcing of {}\n", cell(&analysis.id));
     let _ = writeln!(
         out,
         "**{} claims**: {} multi-source, {} single-source, {} unsourced; {} hedged.\n",
         summary.claims,
-        count(ClaimStatus::MultiSource),
-        count(ClaimStatus::SingleSource),
-        count(ClaimStatus::Unsourced),
+        summary.claims_with(ClaimStatus::MultiSource),
+        summary.claims_with(ClaimStatus::SingleSource),
+        summary.claims_with(ClaimStatus::Unsourced),
         summary.hedged_claims
     );
     let _ = writeln!(
