@@ -81,6 +81,24 @@ fn an_empty_article_still_makes_a_page() {
 }
 
 #[test]
+fn a_graph_too_large_for_a_page_is_not_drawn() {
+    let article: String = (0..120)
+        .map(|i| {
+            format!(
+                "Official number {i} said the deal {i} was off, according to sources in city {i}. "
+            )
+        })
+        .collect();
+    let page = render(&article);
+    assert!(!page.contains("<svg"));
+    assert!(
+        page.contains("more than a page can show"),
+        "the reader is told why"
+    );
+    assert!(page.contains("data-claim=\"c120\""), "the article is still highlighted");
+}
+
+#[test]
 fn chromium_renders_the_seed_report() {
     let status = Command::new("bash")
         .arg("tests/html_report.sh")

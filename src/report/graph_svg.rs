@@ -31,11 +31,31 @@ fn status_fill(status: ClaimStatus) -> u32 {
     }
 }
 
-/// The graph as an `<svg>` element, or `None` when no claim has a source or hedge to draw.
-pub fn render(analysis: &Analysis) -> Option<String> {
+/// layout-rs takes seconds beyond this many nodes (its crossing minimisation grows fast); a
+/// graph that big is no longer readable on a page anyway.
+pub const MAX_NODES: usize = 150;
+
+/// Why the graph was not drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotDrawn {
+    /// No claim has a source or a hedge.
+    Empty,
+    /// More nodes than [`MAX_NODES`].
+    TooLarge { nodes: usize },
+}
+
+/// The graph as an `<svg>` element.
+pub fn render(analysis: &Analysis) -> Result<String, NotDrawn> {
     let g = &analysis.graph.graph;
     if g.edge_count() == 0 {
-        return None;
+        return Err(NotDrawn::Empty);
+    }
+    let drawn = g
+        .node_indices()
+        .filter(|&n| g.neighbors_undirected(n).next().is_some())
+        .count();
+    if drawn > MAX_NODES {
+        return Err(NotDrawn::TooLarge { nodes: drawn });
     }
     let mut visual = VisualGraph::new(ORIENTATION);
     // A claim nothing points at is drawn as a lone box that only adds height: the article
@@ -149,5 +169,5 @@ pub fn render(analysis: &Analysis) -> Option<String> {
     }
     let mut svg = SVGWriter::new();
     visual.do_it(false, false, false, &mut svg);
-    Some(svg.finalize())
+    Ok(svg.finalize())
 }

@@ -2,8 +2,9 @@
 //! legend, the sources table and the claim–source graph as inline SVG. Nothing is fetched: the
 //! styles, the script and the graph are in the page.
 
+use super::claim_id;
+use super::graph_svg::{self, NotDrawn};
 use super::json::{Sourcing, Summary};
-use super::{claim_id, graph_svg};
 use crate::Analysis;
 use crate::attribution::Relation;
 use crate::graph::ClaimStatus;
@@ -406,7 +407,7 @@ fn graph_section(out: &mut String, analysis: &Analysis) {
         "<section id=\"graph\" aria-labelledby=\"graph-title\">\n<h2 id=\"graph-title\">Claim–source graph</h2>"
     );
     match graph_svg::render(analysis) {
-        Some(svg) => {
+        Ok(svg) => {
             let _ = writeln!(
                 out,
                 "<figure>\n<div class=\"svg\" role=\"img\" aria-label=\"{}\">\n{svg}\n</div>\n\
@@ -416,7 +417,14 @@ fn graph_section(out: &mut String, analysis: &Analysis) {
                 )
             );
         }
-        None => out.push_str("<p>Nothing to draw: no claim has a source.</p>\n"),
+        Err(NotDrawn::Empty) => out.push_str("<p>Nothing to draw: no claim has a source.</p>\n"),
+        Err(NotDrawn::TooLarge { nodes }) => {
+            let _ = writeln!(
+                out,
+                "<p>The graph has {nodes} nodes, more than a page can show (at most {}); <code>--format dot</code> gives it to Graphviz.</p>",
+                graph_svg::MAX_NODES
+            );
+        }
     }
     out.push_str("</section>\n");
 }
