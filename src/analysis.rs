@@ -6,7 +6,7 @@ use crate::grammar::Grammar;
 use crate::graph::{self, SourcingGraph};
 use crate::rules::{self, Finding, Policy};
 use crate::sources::{self, Sources};
-use crate::text::Document;
+use crate::text::{Directive, Document, Prepared};
 
 /// Everything claimgraph found in one document. Reporters only read it.
 #[derive(Debug, Clone)]
@@ -18,6 +18,8 @@ pub struct Analysis<'t> {
     pub sources: Sources,
     pub claims: Claims,
     pub graph: SourcingGraph,
+    /// The directive comments of the text (suppressions, expectations), scoped.
+    pub directives: Vec<Directive>,
     pub findings: Vec<Finding>,
 }
 
@@ -31,7 +33,42 @@ pub struct Analysis<'t> {
 /// assert_eq!(analysis.sources.entities[0].name, "mayor");
 /// ```
 pub fn analyze<'t>(id: &str, text: &'t str, grammar: &Grammar, policy: &Policy) -> Analysis<'t> {
+    run(id, text, Vec::new(), grammar, policy)
+}
+
+/// Analyses a text whose directive comments were blanked by [`crate::text::prepare`]; its
+/// `allow` directives silence findings and are checked themselves.
+///
+/// ```
+/// use claimgraph::{analyze_prepared, grammar::Grammar, rules::Policy, text::prepare};
+/// let prepared = prepare("<!-- claimgraph: allow unsourced-claim -- the reporter saw it -->\nThe bridge fell.\n");
+/// let analysis = analyze_prepared("story.md", &prepared, &Grammar::builtin(), &Policy::default());
+/// assert!(analysis.findings.is_empty());
+/// ```
+pub fn analyze_prepared<'t>(
+    id: &str,
+    prepared: &'t Prepared,
+    grammar: &Grammar,
+    policy: &Policy,
+) -> Analysis<'t> {
+    run(
+        id,
+        &prepared.text,
+        prepared.directives.clone(),
+        grammar,
+        policy,
+    )
+}
+
+fn run<'t>(
+    id: &str,
+    text: &'t str,
+    mut directives: Vec<Directive>,
+    grammar: &Grammar,
+    policy: &Policy,
+) -> Analysis<'t> {
     let document = Document::new(text);
+    document.scope(&mut directives);
     let attributions = attribution::parse(&document, grammar);
     let sources = sources::resolve(&document, grammar, &attributions);
     let claims = claims::segment(&document, grammar, &attributions);
@@ -41,6 +78,8 @@ pub fn analyze<'t>(id: &str, text: &'t str, grammar: &Grammar, policy: &Policy) 
         sources: &sources,
         claims: &claims,
         graph: &graph,
+        grammar,
+        directives: &directives,
         policy,
     });
     Analysis {
@@ -50,6 +89,7 @@ pub fn analyze<'t>(id: &str, text: &'t str, grammar: &Grammar, policy: &Policy) 
         sources,
         claims,
         graph,
+        directives,
         findings,
     }
 }

@@ -16,4 +16,4 @@ pub mod rules;
 pub mod sources;
 pub mod text;
 
-pub use analysis::{Analysis, analyze};
+pub use analysis::{Analysis, analyze, analyze_prepared};

@@ -74,6 +74,27 @@ fn every_claim_is_highlighted_with_a_text_badge() {
 }
 
 #[test]
+fn a_finding_on_no_claim_is_shown_with_its_line() {
+    let prepared = claimgraph::text::prepare(
+        "Officials said the plan failed.\n\n<!-- claimgraph: allow single-source-claim -->\nThe mayor said it will rain.\n",
+    );
+    let analysis = claimgraph::analyze_prepared(
+        "story.md",
+        &prepared,
+        &Grammar::builtin(),
+        &Policy::default(),
+    );
+    assert!(analysis.findings.iter().any(|f| f.claim.is_none()));
+    let page = html::render(&analysis);
+    let shown = page
+        .split("Findings on no claim")
+        .nth(1)
+        .expect("a section for findings on no claim");
+    assert!(shown.starts_with("</h3>\n<p>Line 3:</p>"), "{shown}");
+    assert!(shown.contains("invalid-suppression"));
+}
+
+#[test]
 fn an_empty_article_still_makes_a_page() {
     let page = render("");
     assert!(page.contains("Nothing to draw"));
@@ -95,7 +116,10 @@ fn a_graph_too_large_for_a_page_is_not_drawn() {
         page.contains("more than a page can show"),
         "the reader is told why"
     );
-    assert!(page.contains("data-claim=\"c120\""), "the article is still highlighted");
+    assert!(
+        page.contains("data-claim=\"c120\""),
+        "the article is still highlighted"
+    );
 }
 
 #[test]

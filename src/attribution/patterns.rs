@@ -36,6 +36,9 @@ struct Found {
     lemma: String,
     /// The content comes before the source and cue ("…, she said.").
     content_first: bool,
+    /// Content in the sentence before this one: `“We won!” Trump said on Twitter.`, where the
+    /// segmenter ended the sentence at the exclamation mark.
+    earlier_content: Option<Span>,
 }
 
 struct SentenceParser<'a, 'g> {
@@ -48,6 +51,8 @@ struct SentenceParser<'a, 'g> {
     quotations: Vec<Span>,
     /// The first token after a wire dateline ("LONDON (Reuters) —"): content starts no earlier.
     floor: usize,
+    /// The quotation that ends the previous sentence of the same paragraph, if one does.
+    previous_quote: Option<Span>,
 }
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
@@ -65,6 +70,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         anchor_of: vec![None; toks.len()],
         quotations,
         floor: 0,
+        previous_quote: previous_quote(doc, sentence),
     };
     parser.find_anchors();
     let mut found = Vec::new();
@@ -86,7 +92,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             sentence,
             source: f.source.map(|r| parser.span(r)),
             cue: parser.span(f.cue),
-            content: f.content.map(|r| parser.span(r)),
+            content: f.content.map(|r| parser.span(r)).or(f.earlier_content),
             relation: f.relation,
             kind: f.kind,
             via: f.via.map(|r| parser.span(r)),
@@ -94,6 +100,19 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             lemma: f.lemma,
         })
         .collect()
+}
+
+/// The quotation closing the sentence before `sentence`, in the same paragraph.
+fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
+    let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
+    if previous.paragraph != doc.sentences[sentence].paragraph {
+        return None;
+    }
+    let last = previous.tokens.end.checked_sub(1)?;
+    doc.quotations
+        .iter()
+        .find(|q| q.close_token == Some(last))
+        .map(|q| q.span)
 }
 
 impl<'a, 'g> SentenceParser<'a, 'g> {
@@ -188,7 +207,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn in_quotation(&self, i: usize) -> bool {
-        let at = self.toks[i].span;
+        let Some(at) = self.toks.get(i).map(|t| t.span) else {
+            return false;
+        };
         self.quotations
             .iter()
             .any(|q| q.start < at.start && at.end < q.end)
@@ -227,6 +248,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: anchor.cue.lemma.clone(),
             content_first: false,
+            earlier_content: None,
         }
     }
 
@@ -242,6 +264,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && !t.capitalized
                 && (words.auxiliaries.contains(&t.lower)
                     || words.negations.contains(&t.lower)
+                    || t.lower.ends_with("n't")
                     || words.is_adverb(&t.lower))
                 && self.anchor_of[start - 1].is_none();
             if !inside {
@@ -266,15 +289,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let passive_be = aux.iter().any(|t| words.be_forms.contains(&t.lower))
             && form.participle
             && !form.gerund;
-        let negated = aux.iter().any(|t| words.negations.contains(&t.lower));
+        let negated = aux
+            .iter()
+            .any(|t| words.negations.contains(&t.lower) || t.lower.ends_with("n't"));
         let mut found = if passive_be || self.follows_passive(group, earlier) {
             self.passive(anchor, group, earlier)?
+        } else if form.participle
+            && self.subject_before(group).is_none()
+            && self.opens_clause(group)
+        {
+            self.subjectless_participle(anchor)?
         } else if form.gerund
             && group == anchor.start
             && group > 0
             && self.kind(group - 1) == Some(TokenKind::Comma)
         {
             self.participle(anchor, earlier)?
+        } else if form.gerund && !form.base && group == anchor.start {
+            // A bare "-ing" form after a noun is a modifier, not a cue: "compromises
+            // acknowledging the realities".
+            return None;
         } else {
             self.active(anchor, group)?
         };
@@ -288,6 +322,49 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             found.relation = Relation::Declines;
         }
         Some(found)
+    }
+
+    /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
+    fn opens_clause(&self, at: usize) -> bool {
+        at == self.trim_leading(self.floor, at)
+            || self
+                .grammar
+                .words
+                .subordinators
+                .contains(self.lower(at - 1))
+    }
+
+    /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
+    /// with no subject; the source, if any, follows "by".
+    fn subjectless_participle(&self, anchor: Anchor) -> Option<Found> {
+        let words = &self.grammar.words;
+        let mut source = None;
+        let mut start = anchor.end;
+        while words.time_words.contains(self.lower(start)) {
+            start += 1;
+        }
+        if words.agent_prepositions.contains(self.lower(start)) {
+            let (by, _) = self.source_after(start + 1, false)?;
+            source = Some(by);
+            start = by.1;
+        }
+        let mut end = start;
+        while end < self.toks.len()
+            && !matches!(
+                self.kind(end),
+                Some(TokenKind::Comma | TokenKind::Terminal | TokenKind::Semicolon)
+            )
+        {
+            end += 1;
+        }
+        (start < end).then(|| {
+            self.found(
+                anchor,
+                source,
+                (anchor.start, anchor.end),
+                Some((start, end)),
+            )
+        })
     }
 
     /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
@@ -329,13 +406,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if !words.agent_prepositions.contains(self.lower(by)) {
             return None;
         }
-        // The cue is the verb with its adverbs and the preposition, without "was" / "has been".
-        let mut cue_start = group;
-        while cue_start < anchor.start && words.auxiliaries.contains(self.lower(cue_start)) {
-            cue_start += 1;
-        }
+        // The cue is the verb group, auxiliaries included ("was first reported"); the agent's
+        // preposition belongs to neither cue nor source.
+        let cue_start = group;
         let (source, via) = self.source_after(by + 1, false)?;
-        let mut found = self.found(anchor, Some(source), (cue_start, by + 1), None);
+        let mut found = self.found(anchor, Some(source), (cue_start, anchor.end), None);
         found.via = via;
         if self
             .grammar
@@ -398,47 +473,74 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A short noun phrase opening the sentence: the subject the participle hangs on.
     fn leading_subject(&self, limit: usize) -> Option<Range> {
         let words = &self.grammar.words;
-        let mut start = self.floor;
-        while start < limit && words.leading_conjunctions.contains(self.lower(start)) {
-            start += 1;
-        }
+        // After a dateline or a leading "PLACE —", the clause starts again.
+        let mut start = (self.floor..limit)
+            .rev()
+            .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
+            .map_or(self.floor, |i| i + 1);
+        start = self.trim_leading(start, limit);
         let mut end = start;
-        while end < limit && end - start < 6 {
+        while end < limit && end - start < MAX_SUBJECT {
             let t = &self.toks[end];
-            let fits = t.kind == TokenKind::Possessive
-                || (t.is_word()
-                    && (t.capitalized
-                        || words.determiners.contains(&t.lower)
-                        || words.pronouns.contains(&t.lower)
-                        || self.grammar.source_nouns.contains_key(&t.lower)));
-            if !fits {
+            let verb_like = self.is_verb_anchor(end)
+                || (t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && (words.auxiliaries.contains(&t.lower)
+                        || words.negations.contains(&t.lower)
+                        || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+                        || (words.prepositions.contains(&t.lower)
+                            && self
+                                .toks
+                                .get(end + 1)
+                                .is_some_and(|n| words.time_words.contains(&n.lower)))
+                        || words.is_adverb(&t.lower)));
+            if verb_like
+                || matches!(
+                    t.kind,
+                    TokenKind::Comma
+                        | TokenKind::Terminal
+                        | TokenKind::OpenQuote
+                        | TokenKind::CloseQuote
+                        | TokenKind::Colon
+                        | TokenKind::Semicolon
+                )
+            {
                 break;
             }
             end += 1;
         }
-        (end > start && !words.determiners.contains(self.lower(end - 1))).then_some((start, end))
+        while end > start && {
+            let t = &self.toks[end - 1];
+            words.determiners.contains(&t.lower)
+                || words.prepositions.contains(&t.lower)
+                || words.coordinators.contains(&t.lower)
+        } {
+            end -= 1;
+        }
+        (end > start && self.valid_subject((start, end))).then_some((start, end))
     }
 
     /// The source comes before the verb, or after it in an inversion, or the content comes first.
     fn active(&self, anchor: Anchor, group: usize) -> Option<Found> {
         let words = &self.grammar.words;
-        let mut cue_end = anchor.end;
-        while words.time_words.contains(self.lower(cue_end)) {
-            cue_end += 1;
+        // "said Tuesday": the day is neither cue nor content.
+        let cue_end = anchor.end;
+        let mut after_cue = cue_end;
+        while words.time_words.contains(self.lower(after_cue)) {
+            after_cue += 1;
         }
         let before = group.checked_sub(1).and_then(|i| self.kind(i));
-        let after = self.kind(cue_end);
         let closes_clause = matches!(
-            after,
+            self.kind(after_cue),
             None | Some(TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote)
         );
         // "…, two members told Reuters on Tuesday." — the addressee and trailers close the clause too.
-        let mut trailers_end = cue_end;
+        let mut trailers_end = after_cue;
         let addressed = anchor.cue.addressee
-            && self.kind(cue_end) == Some(TokenKind::Word)
-            && self.lower(cue_end) != "that";
+            && self.kind(after_cue) == Some(TokenKind::Word)
+            && self.lower(after_cue) != "that";
         if addressed {
-            trailers_end = self.addressee_end(cue_end);
+            trailers_end = self.addressee_end(after_cue);
         }
         while let Some(end) = self.trailer_at(trailers_end) {
             trailers_end = end;
@@ -447,13 +549,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             self.kind(trailers_end),
             None | Some(TokenKind::Terminal | TokenKind::Comma)
         );
+        let cue = (group, self.statement_phrase_end(cue_end));
 
         let subject = self.subject_before(group);
         let apposition = subject.is_some_and(|s| self.kind(s.1 - 1) == Some(TokenKind::Comma));
         let invertible = anchor.cue.kind == AttributionKind::Speech
             && self
                 .toks
-                .get(cue_end)
+                .get(after_cue)
                 .is_some_and(|t| self.starts_noun_phrase(t));
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
         if matches!(before, Some(TokenKind::Comma | TokenKind::CloseQuote))
@@ -461,7 +564,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !closes_clause
             && !apposition
             && invertible
-            && let Some((source, _)) = self.source_after(cue_end, true)
+            && let Some((source, _)) = self.source_after(after_cue, true)
         {
             let boundary = group - 1;
             if let Some(content) = self.content_before(boundary, source.1) {
@@ -471,32 +574,113 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
         }
 
-        // "…, she said." and "…, he added, were …" — a short source after the content.
-        if let Some(source) = subject {
-            let boundary = source.0.checked_sub(1);
-            let has_content_before = boundary.is_some_and(|b| {
-                b > 0 && matches!(self.kind(b), Some(TokenKind::Comma | TokenKind::CloseQuote))
+        // "Said Comey, “…”": the cue opens the sentence, its source follows.
+        let finite = matches!(anchor.cue.class, CueClass::Verb(form) if form.past || form.third);
+        if subject.is_none()
+            && self.trim_leading(self.floor, group) == group
+            && invertible
+            && finite
+            && let Some((source, _)) = self.source_after(after_cue, false)
+            && self.kind(source.1) == Some(TokenKind::Comma)
+        {
+            let start = source.1 + 1;
+            let end = self.content_end(start);
+            return (start < end)
+                .then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
+        }
+        let source = subject?;
+        let boundary = source.0.checked_sub(1);
+        let has_content_before = boundary.is_some_and(|b| {
+            b > self.floor && matches!(self.kind(b), Some(TokenKind::Comma | TokenKind::CloseQuote))
+        });
+        let quote_before = boundary.is_some_and(|b| {
+            self.kind(b) == Some(TokenKind::CloseQuote)
+                || (b > 0
+                    && self.kind(b) == Some(TokenKind::Comma)
+                    && self.kind(b - 1) == Some(TokenKind::CloseQuote))
+        });
+        let reopening_quote = (trailers_end..self.toks.len().min(trailers_end + 2))
+            .find(|&i| self.kind(i) == Some(TokenKind::OpenQuote));
+        let opens_quote_after =
+            reopening_quote.is_some_and(|q| q == after_cue + 1 || q == trailers_end + 1);
+        // "“We won,” she said. / “We won,” she said on a call with donors, “and we will …”"
+        // After the cue, a prepositional phrase or a new clause, not content: "“…,” Clinton said
+        // on Thursday during a speech".
+        let nothing_attributed_after = closes_clause
+            || closes_after_trailers
+            || opens_quote_after
+            || self.toks.get(trailers_end).is_some_and(|t| {
+                words.prepositions.contains(&t.lower) || words.subordinators.contains(&t.lower)
             });
-            let opens_quote_after = self.kind(cue_end) == Some(TokenKind::Comma)
-                && self.kind(cue_end + 1) == Some(TokenKind::OpenQuote);
-            if has_content_before
-                && (closes_clause || closes_after_trailers)
-                && !opens_quote_after
-                && let Some(content) = self.content_before(boundary?, trailers_end)
-            {
-                let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-                found.content_first = true;
-                found.via = self.addressee_channel(anchor);
-                return Some(found);
-            }
-            let (cue_end, content) = self.content_after(anchor, cue_end)?;
-            let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
-            found.via = self
-                .addressee_channel(anchor)
-                .filter(|via| via.1 <= content.0);
+        let quote_opens_sentence =
+            self.kind(self.trim_leading(self.floor, source.0)) == Some(TokenKind::OpenQuote);
+        if has_content_before && quote_before && (nothing_attributed_after || quote_opens_sentence)
+        {
+            let content = self.content_before(boundary?, usize::MAX)?;
+            let content = match reopening_quote.filter(|_| opens_quote_after) {
+                Some(open) => (content.0, self.content_end(open)),
+                None => content,
+            };
+            let mut found = self.found(anchor, Some(source), cue, Some(content));
+            found.content_first = true;
+            found.via = self.addressee_channel(anchor);
             return Some(found);
         }
-        None
+        // "…, she said." and "…, he added, were …" — a short source after the content.
+        if has_content_before
+            && (closes_clause || closes_after_trailers)
+            && !opens_quote_after
+            && let Some(content) = self.content_before(boundary?, trailers_end)
+        {
+            let mut found = self.found(anchor, Some(source), cue, Some(content));
+            found.content_first = true;
+            found.via = self.addressee_channel(anchor);
+            return Some(found);
+        }
+        let opens_sentence = self.trim_leading(self.floor, source.0) == source.0;
+        if let Some(quote) = self.previous_quote.filter(|_| {
+            opens_sentence && (closes_clause || closes_after_trailers) && !opens_quote_after
+        }) {
+            let mut found = self.found(anchor, Some(source), cue, None);
+            found.earlier_content = Some(quote);
+            found.content_first = true;
+            return Some(found);
+        }
+        let (cue_end, content) = self.content_after(anchor, after_cue.max(cue.1))?;
+        let cue_end = if cue_end == after_cue && after_cue > anchor.end {
+            anchor.end
+        } else {
+            cue_end
+        };
+        let mut found = self.found(
+            anchor,
+            Some(source),
+            (group, cue_end.max(cue.1)),
+            Some(content),
+        );
+        found.via = self
+            .addressee_channel(anchor)
+            .filter(|via| via.1 <= content.0)
+            .or_else(|| self.channel_at(after_cue).map(|(outlet, _)| outlet));
+        Some(found)
+    }
+
+    /// "said in a statement": a phrase naming the form of the statement belongs to the cue.
+    fn statement_phrase_end(&self, cue_end: usize) -> usize {
+        if self.channel_at(cue_end).is_some() {
+            return cue_end;
+        }
+        self.grammar
+            .words
+            .statement_phrases
+            .iter()
+            .find_map(|p| {
+                phrase(p)
+                    .parse(self.input().from(cue_end))
+                    .ok()
+                    .map(|(_, end)| end)
+            })
+            .unwrap_or(cue_end)
     }
 
     /// A word that can open a noun phrase: a name, a determiner, a pronoun, a number.
@@ -615,7 +799,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 TokenKind::Word => {
                     (words.subordinators.contains(&t.lower) && !(t.lower == "as" && i > 0))
                         || (t.lower == "that" && i + 1 < end)
-                        || self.anchor_of[i].is_some()
+                        || self.is_verb_anchor(i)
                         || (words.coordinators.contains(&t.lower) && !self.joins_names(i))
                 }
                 _ => false,
@@ -677,16 +861,27 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && end - start > 1))
-            && !words.is_adverb(&last.lower);
-        let inside_ok = self.toks[start..end].iter().all(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Terminal
-                    | TokenKind::OpenQuote
-                    | TokenKind::CloseQuote
-                    | TokenKind::Colon
-            )
+            && (!words.is_adverb(&last.lower) || last.capitalized);
+        // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
+        // it sits in a relative clause ("Republicans who agree that it should close").
+        let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
+        let clause_inside = (start..relative_at.unwrap_or(end)).any(|i| {
+            let t = &self.toks[i];
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && words.auxiliaries.contains(&t.lower)
+                && !words.be_forms.contains(&t.lower)
         });
+        let inside_ok = !clause_inside
+            && self.toks[start..end].iter().all(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Terminal
+                        | TokenKind::OpenQuote
+                        | TokenKind::CloseQuote
+                        | TokenKind::Colon
+                )
+            });
         first_ok && last_ok && inside_ok && !self.in_quotation(start)
     }
 
@@ -695,6 +890,25 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     fn content_after(&self, anchor: Anchor, cue_end: usize) -> Option<(usize, Range)> {
         let mut cue_end = cue_end;
         if self.kind(cue_end) == Some(TokenKind::Colon) {
+            cue_end += 1;
+        }
+        // "said in an interview with CNN that …": the channel is neither cue nor content.
+        let channel = self.channel_at(cue_end);
+        if let Some((_, channel_end)) = channel {
+            cue_end = channel_end;
+        }
+        // "talked about", "argued for", "spoke of": the preposition belongs to the cue.
+        let words = &self.grammar.words;
+        let that_follows = (cue_end..(cue_end + 9).min(self.toks.len()))
+            .take_while(|&i| self.toks[i].is_word())
+            .any(|i| self.lower(i) == "that");
+        if words.cue_prepositions.contains(self.lower(cue_end))
+            && !that_follows
+            && self
+                .toks
+                .get(cue_end + 1)
+                .is_some_and(|t| t.is_word() && !words.time_words.contains(&t.lower))
+        {
             cue_end += 1;
         }
         let mut start = cue_end;
@@ -724,7 +938,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
         }
         let end = self.content_end(start);
+        let cue_end = if channel.is_some() {
+            anchor.end
+        } else {
+            cue_end
+        };
         (start < end).then_some((cue_end, (start, end)))
+    }
+
+    /// A channel phrase and the outlet after it ("in an interview with CNN"): the outlet's range
+    /// and the position after it.
+    fn channel_at(&self, at: usize) -> Option<(Range, usize)> {
+        let anchor = self.anchors[self.anchor_of.get(at).copied().flatten()?];
+        if anchor.cue.class != CueClass::Channel || anchor.start != at {
+            return None;
+        }
+        let (outlet, _) = self.source_after(anchor.end, false)?;
+        Some((outlet, outlet.1))
     }
 
     /// The person spoken to: "told reporters", "told CNN", "assured the family".
@@ -764,7 +994,28 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The end of content that runs to the end of the sentence: a final full stop is left out
     /// unless it sits inside the quotation.
     fn content_end(&self, start: usize) -> usize {
-        let mut end = self.toks.len();
+        let words = &self.grammar.words;
+        // A semicolon or a contrasting clause (", while …") ends the content, unless quoted.
+        let mut end = (start..self.toks.len())
+            .find(|&i| {
+                !self.in_quotation(i)
+                    && i > start
+                    && match self.kind(i) {
+                        Some(TokenKind::Semicolon) => true,
+                        Some(TokenKind::Comma) => {
+                            words.contrast_subordinators.contains(self.lower(i + 1))
+                        }
+                        _ => false,
+                    }
+            })
+            .unwrap_or(self.toks.len());
+        // Content that starts inside a quotation ends with it.
+        if self.in_quotation(start)
+            && let Some(close) = (start..end)
+                .find(|&i| self.kind(i) == Some(TokenKind::CloseQuote) && !self.in_quotation(i))
+        {
+            end = close;
+        }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
@@ -786,6 +1037,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let goes_on = self.kind(resume) == Some(TokenKind::Comma)
+            && self.anchor_of.get(resume + 1).is_some_and(Option::is_none)
             && self.content_end(resume + 1) > resume + 1;
         if goes_on {
             return Some((start, self.content_end(resume + 1)));
@@ -840,7 +1092,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         || (t.lower == "that" && k > start)
                         || (words.coordinators.contains(&t.lower)
                             && self.toks.get(k + 1).is_some_and(|n| {
-                                words.is_adverb(&n.lower)
+                                (words.is_adverb(&n.lower) && !n.capitalized)
                                     || words.pronouns.contains(&n.lower)
                                     || self.is_verb_anchor(k + 1)
                             }))
@@ -972,7 +1224,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end += 1;
         }
-        let mut found = self.found(anchor, None, (anchor.start, anchor.end), Some((start, end)));
+        // "is expected to": the infinitive marker belongs to the content.
+        let cue_end = if anchor.end - anchor.start > 1 && self.lower(anchor.end - 1) == "to" {
+            anchor.end - 1
+        } else {
+            anchor.end
+        };
+        let mut found = self.found(anchor, None, (anchor.start, cue_end), Some((start, end)));
         found.content_first = true;
         Some(found)
     }
@@ -997,7 +1255,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.kind(k - 3) == Some(TokenKind::Comma)
                     && self.toks.get(k - 2).is_some_and(|w| {
                         self.grammar.words.leading_conjunctions.contains(&w.lower)
-                            || self.grammar.words.is_adverb(&w.lower)
+                            || (self.grammar.words.is_adverb(&w.lower) && !w.capitalized)
                     });
                 if aside {
                     k -= 3;
@@ -1068,6 +1326,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: "dateline".to_string(),
             content_first: false,
+            earlier_content: None,
         })
     }
 
@@ -1077,16 +1336,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// said") rather than inside it as a complement ("said that Putin agreed").
     fn starts_sibling_clause(&self, at: usize) -> bool {
         let words = &self.grammar.words;
+        let punctuation = |i: usize| {
+            matches!(
+                self.kind(i),
+                Some(TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash)
+            )
+        };
         at > 0
-            && match self.toks[at - 1].kind {
-                TokenKind::Comma | TokenKind::Semicolon | TokenKind::Dash => true,
-                TokenKind::Word => {
+            && (punctuation(at - 1)
+                || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);
                     !matches!(w, "that" | "whether" | "if")
                         && (words.coordinators.contains(w) || words.subordinators.contains(w))
-                }
-                _ => false,
-            }
+                }))
     }
 
     /// Drops attributions nested inside another's quoted content, cuts content where a sibling
@@ -1102,6 +1364,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .min()
                 .unwrap_or(f.cue.0)
         };
+        // B is nested in A when its cue and its start lie inside A's content and it is a
+        // complement there ("said that Putin agreed") or a quotation's inner voice.
         let nested: Vec<bool> = found
             .iter()
             .enumerate()
@@ -1109,7 +1373,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 found.iter().enumerate().any(|(j, a)| {
                     i != j
                         && a.content.is_some_and(|c| {
-                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1;
+                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
                             inside
                                 && (self.in_quotation(b.cue.0)
                                     || b.relation == Relation::Hedge
@@ -1124,27 +1388,44 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .filter(|(_, n)| !n)
             .map(|(f, _)| f)
             .collect();
-        let begins: Vec<(usize, bool)> =
-            kept.iter().map(|f| (starts(f), f.content_first)).collect();
+        // Content after a cue stops where a sibling attribution begins: its source ("…, and
+        // Putin said"), or its cue when the source came earlier (", saying …", or the main
+        // verb after a relative clause: "Huffman, who wants X removed, said …").
+        let marks: Vec<Vec<usize>> = kept
+            .iter()
+            .map(|f| {
+                [f.source.map(|s| s.0), Some(f.cue.0)]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            })
+            .collect();
         for (i, a) in kept.iter_mut().enumerate() {
             let Some(content) = a.content else { continue };
-            for (j, &(begin, _)) in begins.iter().enumerate() {
-                if i != j && content.0 < begin && begin < content.1 && !a.content_first {
-                    let mut end = begin;
-                    while end > content.0
-                        && (matches!(
-                            self.kind(end - 1),
-                            Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
-                        ) || self
-                            .grammar
-                            .words
-                            .coordinators
-                            .contains(self.lower(end - 1)))
-                    {
-                        end -= 1;
-                    }
-                    a.content = (end > content.0).then_some((content.0, end)).or(a.content);
+            if a.content_first {
+                continue;
+            }
+            let cut = marks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .filter_map(|(_, m)| m.iter().copied().find(|&p| content.0 < p && p < content.1))
+                .min();
+            if let Some(begin) = cut {
+                let mut end = begin;
+                while end > content.0
+                    && (matches!(
+                        self.kind(end - 1),
+                        Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
+                    ) || self
+                        .grammar
+                        .words
+                        .coordinators
+                        .contains(self.lower(end - 1)))
+                {
+                    end -= 1;
                 }
+                a.content = (end > content.0).then_some((content.0, end)).or(a.content);
             }
         }
         // "Bild reported, citing officials, …": the officials are the source, Bild the channel.

@@ -42,6 +42,26 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         {
             continue;
         }
+        // "“We won!” Trump said on Twitter.": the content is a claim made before this sentence.
+        let sentence_start = doc.sentences[sentence_index].span.start;
+        let earlier = |a: usize| {
+            let content = attributions[a].content?;
+            (content.end <= sentence_start).then(|| {
+                out.claims
+                    .iter()
+                    .rposition(|c| c.span.contains(content) || c.span.overlaps(content))
+            })?
+        };
+        if !here.is_empty()
+            && here.iter().all(|&a| earlier(a).is_some())
+            && let Some(target) = here.iter().find_map(|&a| earlier(a))
+        {
+            for &a in &here {
+                out.claims[target].attributions.push(a);
+                out.of_attribution[a] = Some(target);
+            }
+            continue;
+        }
         if !here.is_empty()
             && here.iter().all(|&a| attributions[a].refers_back)
             && let Some(target) = referent(&out, attributions)

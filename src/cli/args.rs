@@ -20,8 +20,8 @@ pub struct Args {
 pub enum Command {
     /// Analyse articles and report their sourcing.
     Check(CheckArgs),
-    /// List the rules with their default severities.
-    Rules,
+    /// List the rules with their severities under the policy file (or the defaults).
+    Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {
         /// A rule id, such as `unsourced-claim`.
@@ -29,6 +29,34 @@ pub enum Command {
     },
     /// Score the attribution parser against annotated gold JSON Lines (code-point offsets).
     Eval(EvalArgs),
+    /// Check the `<!-- expect: RULE -->` and `<!-- ok: RULE -->` expectations in articles, or
+    /// compare their reports with stored snapshots.
+    Test(TestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// The policy file; by default the nearest claimgraph.toml from the current directory up.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TestArgs {
+    /// Fixture articles, or directories searched for .md, .html, .htm and .txt files.
+    pub paths: Vec<PathBuf>,
+    /// Compare each article under DIR with the ARTICLE.snap stored beside it.
+    #[arg(long, value_name = "DIR")]
+    pub snapshot: Option<PathBuf>,
+    /// With --snapshot: write the snapshots instead of comparing them.
+    #[arg(long, requires = "snapshot")]
+    pub update: bool,
+    /// The policy file; by default the nearest claimgraph.toml from each article up.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// A directory of grammar .toml files to add to the built-in vocabulary.
+    #[arg(long, value_name = "DIR")]
+    pub grammar: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,6 +117,9 @@ pub struct CheckArgs {
     /// A directory of grammar .toml files to add to the built-in vocabulary.
     #[arg(long, value_name = "DIR")]
     pub grammar: Option<PathBuf>,
+    /// The policy file; by default the nearest claimgraph.toml from each article up.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -2,15 +2,19 @@
 //! document and a reporter prints each analysis.
 
 mod args;
+pub mod config;
 mod input;
+pub mod test;
 
-pub use args::{Args, CheckArgs, ColorChoice, Command, EvalArgs, FailOn};
+pub use args::{Args, CheckArgs, ColorChoice, Command, EvalArgs, FailOn, RulesArgs, TestArgs};
 pub use input::{Input, InputError, read_jsonl, read_text};
 
 use crate::grammar::Grammar;
 use crate::report::{self, Format, human};
 use crate::rules::Policy;
+use config::{Config, Resolver};
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 an input or usage error.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -21,25 +25,11 @@ pub fn run(args: Args) -> u8 {
     match args.command {
         Command::Check(check) => run_check(check),
         Command::Eval(eval) => run_eval(eval),
-        Command::Rules => {
-            for rule in crate::rules::RULES {
-                println!(
-                    "{:<24} {:<8} {}",
-                    rule.id(),
-                    rule.default_severity().as_str(),
-                    rule.summary()
-                );
-            }
-            0
-        }
+        Command::Rules(rules) => run_rules(rules),
+        Command::Test(test) => run_test(test),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => {
-                println!(
-                    "# {} ({})\n\n{}",
-                    r.id(),
-                    r.default_severity().as_str(),
-                    r.explanation().replace("\n ", "\n").trim_start()
-                );
+                print!("{}", crate::rules::page(r));
                 0
             }
             None => {
@@ -51,6 +41,123 @@ pub fn run(args: Args) -> u8 {
                 EXIT_ERROR
             }
         },
+    }
+}
+
+fn run_rules(args: RulesArgs) -> u8 {
+    let path = args.config.or_else(|| config::find_config(Path::new("-")));
+    let policy = match path.as_deref().map(Config::load).transpose() {
+        Ok(config) => config.unwrap_or_default().policy,
+        Err(e) => {
+            report_error(*e);
+            return EXIT_ERROR;
+        }
+    };
+    for rule in crate::rules::RULES {
+        let severity = policy.severity(*rule).map_or("off", |s| s.as_str());
+        println!("{:<28} {:<8} {}", rule.id(), severity, rule.summary());
+    }
+    0
+}
+
+fn run_test(args: TestArgs) -> u8 {
+    let mut resolver = Resolver::new(args.config.clone(), args.grammar.clone());
+    let mut roots = args.paths.clone();
+    roots.extend(args.snapshot.clone());
+    if roots.is_empty() {
+        eprintln!("claimgraph test: give fixture articles or directories, or --snapshot DIR");
+        return EXIT_ERROR;
+    }
+    let mut errors = 0;
+    let mut failures = 0;
+    let mut checked = 0;
+    let mut articles = Vec::new();
+    for root in &roots {
+        match test::articles(root) {
+            Ok(found) => articles.extend(
+                found
+                    .into_iter()
+                    .map(|a| (a, Some(root) == args.snapshot.as_ref())),
+            ),
+            Err(source) => {
+                errors += 1;
+                report_error(InputError::Unreadable {
+                    path: root.display().to_string(),
+                    source,
+                });
+            }
+        }
+    }
+    for (path, snapshot) in articles {
+        let input = match read_text(&path) {
+            Ok(i) => i,
+            Err(e) => {
+                errors += 1;
+                report_error(e);
+                continue;
+            }
+        };
+        let settings = match resolver.settings(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                errors += 1;
+                eprintln!("{:?}", miette::Report::new_boxed(e));
+                continue;
+            }
+        };
+        let prepared = crate::text::prepare(&input.text);
+        let analysis =
+            crate::analyze_prepared(&input.id, &prepared, &settings.grammar, &settings.policy);
+        if snapshot {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let rendered = report::snapshot::render(&analysis, &name);
+            let snap = test::snapshot_path(&path);
+            checked += 1;
+            if args.update {
+                if let Err(source) = std::fs::write(&snap, &rendered) {
+                    errors += 1;
+                    report_error(InputError::Unreadable {
+                        path: snap.display().to_string(),
+                        source,
+                    });
+                }
+                continue;
+            }
+            let Ok(stored) = std::fs::read_to_string(&snap) else {
+                failures += 1;
+                println!(
+                    "FAIL {}: no snapshot {} (run with --update to write it)",
+                    input.id,
+                    snap.display()
+                );
+                continue;
+            };
+            if stored != rendered {
+                failures += 1;
+                println!(
+                    "FAIL {}: report differs from {} (run with --update to accept)",
+                    input.id,
+                    snap.display()
+                );
+                print!("{}", test::diff(&stored, &rendered));
+            }
+        } else {
+            let outcome = test::check_expectations(&analysis);
+            checked += outcome.checked;
+            failures += outcome.failures.len();
+            for failure in &outcome.failures {
+                print!("{}", test::describe_failure(&input.id, failure));
+            }
+        }
+    }
+    let what = if args.update { "written" } else { "checked" };
+    println!("{checked} expectation(s) and snapshot(s) {what}, {failures} failed");
+    if errors > 0 {
+        EXIT_ERROR
+    } else if failures > 0 {
+        EXIT_FINDINGS
+    } else {
+        0
     }
 }
 
@@ -137,14 +244,15 @@ fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
 }
 
 fn run_check(args: CheckArgs) -> u8 {
-    let Some(grammar) = load_grammar(args.grammar.as_deref()) else {
-        return EXIT_ERROR;
-    };
-    let policy = Policy::default();
-    let mut inputs: Vec<Result<Input, InputError>> =
-        args.paths.iter().map(|p| read_text(p)).collect();
+    let mut resolver = Resolver::new(args.config.clone(), args.grammar.clone());
+    // Each input with the file its policy is looked up from: its own, or the JSON Lines file.
+    let mut inputs: Vec<(&Path, Result<Input, InputError>)> = args
+        .paths
+        .iter()
+        .map(|p| (p.as_path(), read_text(p)))
+        .collect();
     if let Some(jsonl) = &args.jsonl {
-        inputs.extend(read_jsonl(jsonl));
+        inputs.extend(read_jsonl(jsonl).into_iter().map(|i| (jsonl.as_path(), i)));
     }
     if inputs.is_empty() {
         eprintln!(
@@ -182,7 +290,7 @@ fn run_check(args: CheckArgs) -> u8 {
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    for input in inputs {
+    for (origin, input) in inputs {
         let input = match input {
             Ok(i) => i,
             Err(e) => {
@@ -192,7 +300,17 @@ fn run_check(args: CheckArgs) -> u8 {
                 continue;
             }
         };
-        let analysis = crate::analyze(&input.id, &input.text, &grammar, &policy);
+        let settings = match resolver.settings(origin) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("{:?}", miette::Report::new_boxed(e));
+                return EXIT_ERROR;
+            }
+        };
+        let prepared = crate::text::prepare(&input.text);
+        let analysis =
+            crate::analyze_prepared(&input.id, &prepared, &settings.grammar, &settings.policy);
         failing |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
         let rendered = match args.format {
             Format::Human => human::render(&analysis, style, args.show),

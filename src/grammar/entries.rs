@@ -95,6 +95,37 @@ pub struct GrammarFile {
     pub organization: Vec<NameEntry>,
     #[serde(default)]
     pub title: Vec<NameEntry>,
+    #[serde(default)]
+    pub weasel: Vec<WeaselEntry>,
+    #[serde(default)]
+    pub opinion_cue: Vec<OpinionCueEntry>,
+    #[serde(default)]
+    pub number: Vec<NumberEntry>,
+}
+
+/// A source mention too vague to identify anyone ("critics", "some people").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WeaselEntry {
+    pub phrase: String,
+    /// Plain sentences whose source must come out vague.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// The lemma of a cue verb that characterises or judges ("describe", "complain").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OpinionCueEntry {
+    pub lemma: String,
+}
+
+/// A number word a source mention may state ("two officials").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumberEntry {
+    pub word: String,
+    pub count: usize,
 }
 
 /// A cue verb. Its inflections are generated from `lemma` unless given.
@@ -114,6 +145,9 @@ pub struct VerbEntry {
     pub relation: Relation,
     #[serde(default)]
     pub addressee: bool,
+    /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
+    /// is a cue, but "state" and "states" are mostly nouns.
+    pub only: Option<Vec<String>>,
     #[serde(default)]
     pub examples: Vec<String>,
 }
@@ -200,6 +234,12 @@ pub struct WordLists {
     pub time_words: Vec<String>,
     #[serde(default)]
     pub source_trailers: Vec<String>,
+    #[serde(default)]
+    pub statement_phrases: Vec<String>,
+    #[serde(default)]
+    pub cue_prepositions: Vec<String>,
+    #[serde(default)]
+    pub contrast_subordinators: Vec<String>,
     #[serde(default)]
     pub anaphoric_subjects: Vec<String>,
     #[serde(default)]

@@ -29,17 +29,23 @@ pub fn verb_forms(spelling: &str, entry: &VerbEntry) -> Vec<(VerbForm, String)> 
         Some(p) if is_lemma => p.clone(),
         _ => past.clone(),
     };
-    vec![
-        (VerbForm { base: true, ..NONE }, format!("{head}{rest}")),
+    let all = [
         (
+            "base",
+            VerbForm { base: true, ..NONE },
+            format!("{head}{rest}"),
+        ),
+        (
+            "third",
             VerbForm {
                 third: true,
                 ..NONE
             },
             pick(&entry.third, third(head)),
         ),
-        (VerbForm { past: true, ..NONE }, past),
+        ("past", VerbForm { past: true, ..NONE }, past),
         (
+            "participle",
             VerbForm {
                 participle: true,
                 ..NONE
@@ -47,13 +53,23 @@ pub fn verb_forms(spelling: &str, entry: &VerbEntry) -> Vec<(VerbForm, String)> 
             participle,
         ),
         (
+            "gerund",
             VerbForm {
                 gerund: true,
                 ..NONE
             },
             pick(&entry.gerund, gerund(head)),
         ),
-    ]
+    ];
+    all.into_iter()
+        .filter(|(name, _, _)| {
+            entry
+                .only
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|o| o == name))
+        })
+        .map(|(_, form, written)| (form, written))
+        .collect()
 }
 
 fn is_vowel(c: char) -> bool {

@@ -40,6 +40,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "evidence-verbs.toml",
         include_str!("../../grammar/evidence-verbs.toml"),
     ),
+    (
+        "evaluation-verbs.toml",
+        include_str!("../../grammar/evaluation-verbs.toml"),
+    ),
     ("polarity.toml", include_str!("../../grammar/polarity.toml")),
     (
         "prepositions.toml",
@@ -59,6 +63,9 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../grammar/organizations.toml"),
     ),
     ("titles.toml", include_str!("../../grammar/titles.toml")),
+    ("weasels.toml", include_str!("../../grammar/weasels.toml")),
+    ("opinion.toml", include_str!("../../grammar/opinion.toml")),
+    ("numbers.toml", include_str!("../../grammar/numbers.toml")),
 ];
 
 /// How a cue is used in a sentence.
@@ -123,10 +130,20 @@ pub struct Grammar {
     pub titles: HashSet<String>,
     /// Nouns that head an unnamed source ("officials", "sources", "spokesman").
     pub source_nouns: HashMap<String, SourceNoun>,
+    /// Each source noun as written, singular or plural, mapped to its singular ("people" → "person").
+    pub source_noun_singular: HashMap<String, String>,
     /// Phrases that tell how an unnamed source knows ("familiar with", "who attended").
     pub knowledge_links: Vec<Vec<String>>,
     /// Every entry's examples, for the example tests: (file, lemma, example).
     pub examples: Vec<(String, String, String)>,
+    /// Lower-cased source mentions too vague to identify anyone ("critics", "some people").
+    pub weasels: HashSet<Vec<String>>,
+    /// Plain sentences whose source must come out vague: (file, phrase, example).
+    pub weasel_examples: Vec<(String, String, String)>,
+    /// Lemmas of cue verbs that characterise or judge rather than report ("describe").
+    pub opinion_cues: HashSet<String>,
+    /// Number words a source mention may state, with their value ("two" → 2).
+    pub numbers: HashMap<String, usize>,
 }
 
 /// The closed word classes the parser relies on.
@@ -146,6 +163,9 @@ pub struct WordSets {
     pub agent_prepositions: HashSet<String>,
     pub time_words: HashSet<String>,
     pub source_trailers: Vec<Vec<String>>,
+    pub statement_phrases: Vec<Vec<String>>,
+    pub cue_prepositions: HashSet<String>,
+    pub contrast_subordinators: HashSet<String>,
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
 }
@@ -299,6 +319,10 @@ impl Grammar {
                     document: entry.document,
                 },
             );
+            for written in [&entry.noun, &plural] {
+                self.source_noun_singular
+                    .insert(written.to_lowercase(), entry.noun.to_lowercase());
+            }
             self.source_nouns.insert(
                 plural.to_lowercase(),
                 SourceNoun {
@@ -331,6 +355,22 @@ impl Grammar {
             }
             self.add_examples(name, &title.name, title.examples);
         }
+        for weasel in file.weasel {
+            self.weasels.insert(split_words(&weasel.phrase));
+            self.weasel_examples.extend(
+                weasel
+                    .examples
+                    .into_iter()
+                    .map(|e| (name.to_string(), weasel.phrase.clone(), e)),
+            );
+        }
+        for cue in file.opinion_cue {
+            self.opinion_cues.insert(cue.lemma.to_lowercase());
+        }
+        for number in file.number {
+            self.numbers
+                .insert(number.word.to_lowercase(), number.count);
+        }
         Ok(())
     }
 
@@ -355,6 +395,10 @@ impl Grammar {
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
+        w.statement_phrases
+            .extend(words.statement_phrases.iter().map(|p| split_words(p)));
+        extend(&mut w.cue_prepositions, words.cue_prepositions);
+        extend(&mut w.contrast_subordinators, words.contrast_subordinators);
         w.anaphoric_subjects
             .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
     }

@@ -103,7 +103,9 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
             targets_of(a).into_iter().map(|c| claim_nodes[c]).collect()
         };
         if sources.of_attribution[a].is_empty() {
-            if relation == Relation::Hedge || attribution.source.is_none() {
+            // A hedge stands where a source should; other source-less cues ("asked about …")
+            // add nothing to the graph.
+            if relation == Relation::Hedge {
                 let hedge = graph.add_node(Node::Hedge(a));
                 for &t in &targets {
                     graph.add_edge(

@@ -8,6 +8,7 @@ use super::json::{Sourcing, Summary};
 use crate::Analysis;
 use crate::attribution::Relation;
 use crate::graph::ClaimStatus;
+use crate::rules::Finding;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use std::fmt::Write;
 
@@ -344,21 +345,44 @@ fn claims_section(out: &mut String, analysis: &Analysis, sourcing: &Sourcing) {
         if findings.is_empty() {
             out.push_str("<p>No findings.</p>\n");
         } else {
-            out.push_str("<h4>Findings</h4>\n<ul class=\"findings\">\n");
-            for finding in findings {
-                let _ = writeln!(
-                    out,
-                    "<li><span class=\"severity {0}\">{0}</span> <code>{1}</code> {2}</li>",
-                    finding.severity.as_str(),
-                    text(finding.rule),
-                    text(&finding.message)
-                );
-            }
-            out.push_str("</ul>\n");
+            out.push_str("<h4>Findings</h4>\n");
+            finding_list(out, &findings);
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ol>\n</section>\n");
+    out.push_str("</ol>\n");
+    // A finding on no claim (a suppression without a reason) still has to be seen.
+    let elsewhere: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.claim.is_none())
+        .collect();
+    if !elsewhere.is_empty() {
+        out.push_str("<h3>Findings on no claim</h3>\n");
+        for finding in &elsewhere {
+            let _ = writeln!(
+                out,
+                "<p>Line {}:</p>",
+                super::line_number(source_text, finding.span.start)
+            );
+            finding_list(out, std::slice::from_ref(finding));
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn finding_list(out: &mut String, findings: &[&Finding]) {
+    out.push_str("<ul class=\"findings\">\n");
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"severity {0}\">{0}</span> <code>{1}</code> {2}</li>",
+            finding.severity.as_str(),
+            text(finding.rule),
+            text(&finding.message)
+        );
+    }
+    out.push_str("</ul>\n");
 }
 
 fn sources_section(out: &mut String, analysis: &Analysis, sourcing: &Sourcing) {

@@ -83,7 +83,12 @@ impl Diagnostic for FindingReport<'_> {
                 .collect();
         }
         let claim = fragments.into_iter().enumerate().map(|(i, f)| {
-            let text = (i == 0).then(|| "claim".to_string());
+            let what = if self.finding.claim.is_some() {
+                "claim"
+            } else {
+                "here"
+            };
+            let text = (i == 0).then(|| what.to_string());
             if i == 0 {
                 LabeledSpan::new_primary_with_span(text, f)
             } else {

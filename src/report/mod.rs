@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+pub mod snapshot;
 
 /// The output formats of `claimgraph check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,4 +33,14 @@ pub fn source_id(index: usize) -> String {
 
 pub fn claim_id(index: usize) -> String {
     format!("c{}", index + 1)
+}
+
+/// The 1-based line of a byte offset, as editors and SARIF count lines.
+pub fn line_number(text: &str, byte: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(byte)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -32,14 +32,10 @@ fn position(text: &str, byte: usize) -> Position {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let count = |s: &str| i64::try_from(s.chars().count()).unwrap_or(i64::MAX);
     Position {
-        line: count_lines(before),
+        line: i64::try_from(super::line_number(text, byte)).unwrap_or(i64::MAX),
         column: count(&before[line_start..]) + 1,
         char_offset: count(before),
     }
-}
-
-fn count_lines(before: &str) -> i64 {
-    i64::try_from(before.matches('\n').count()).unwrap_or(i64::MAX) + 1
 }
 
 fn region(text: &str, span: Span) -> sarif::Region {

@@ -3,7 +3,8 @@ use super::{Context, Finding, Rule, Severity, rule_doc};
 rule_doc! {
     /// ## What it does
     /// Flags a claim whose only support is anonymous sources, fewer of them than the policy
-    /// requires (two by default).
+    /// requires (`anonymous-sources-required`, two by default). Sources are counted as the text
+    /// counts them: "two officials" is two, "officials" with no number is one.
     ///
     /// ## Why is this bad?
     /// Readers cannot weigh a source they cannot identify. Standard newsroom practice (for example
@@ -19,6 +20,9 @@ rule_doc! {
     /// ```text
     /// The deal is off, according to two people familiar with the talks, one of whom attended.
     /// ```
+    ///
+    /// ## References
+    /// - AP news values and principles, "Anonymous sources".
     pub struct AnonymousOnlyClaim;
 }
 
@@ -42,17 +46,20 @@ impl Rule for AnonymousOnlyClaim {
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
         let required = context.policy.anonymous_sources_required;
         for (c, claim) in context.claims.claims.iter().enumerate() {
-            let supporting = &context.graph.support[c].supporting;
+            let supporting = context.independent(c);
             let anonymous = supporting
                 .iter()
                 .all(|&s| !context.sources.entities[s].named);
-            if supporting.is_empty() || !anonymous || supporting.len() >= required {
+            let people: usize = supporting
+                .iter()
+                .map(|&s| context.sources.entities[s].count.unwrap_or(1))
+                .sum();
+            if supporting.is_empty() || !anonymous || people >= required {
                 continue;
             }
             let message = format!(
-                "claim rests only on anonymous sources ({}): {} independent, policy requires {required}",
-                context.source_names(supporting),
-                supporting.len()
+                "claim rests only on anonymous sources ({}): {people} independent, policy requires {required}",
+                context.source_names(&supporting),
             );
             findings.push(Finding {
                 rule: self.id(),

@@ -18,6 +18,9 @@ rule_doc! {
     /// ```text
     /// The call lasted 40 minutes, according to a Kremlin readout.
     /// ```
+    ///
+    /// ## References
+    /// - Wikipedia Manual of Style, "Unsupported attributions".
     pub struct HedgeWithoutSource;
 }
 

@@ -1,9 +1,10 @@
 use super::{Context, Finding, Rule, Severity, rule_doc};
-use crate::graph::ClaimStatus;
 
 rule_doc! {
     /// ## What it does
-    /// Flags a claim that rests on exactly one independent source.
+    /// Flags a claim that rests on fewer independent sources than the policy requires: one, by
+    /// default (`sources-required = 2`). With `anonymous-sources-count = false`, anonymous
+    /// sources do not count towards the number.
     ///
     /// ## Why is this bad?
     /// One source can be wrong, partial or self-serving. Many newsrooms ask for a second,
@@ -21,6 +22,9 @@ rule_doc! {
     /// The plant will close in March, the company's chief executive said, a date two union
     /// officials confirmed.
     /// ```
+    ///
+    /// ## References
+    /// - Kovach and Rosenstiel, *The Elements of Journalism*: the discipline of verification.
     pub struct SingleSourceClaim;
 }
 
@@ -38,19 +42,34 @@ impl Rule for SingleSourceClaim {
     }
 
     fn summary(&self) -> &'static str {
-        "a claim that rests on one independent source"
+        "a claim with fewer independent sources than the policy requires"
     }
 
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
         for (c, claim) in context.claims.claims.iter().enumerate() {
-            let support = &context.graph.support[c];
-            if support.status != ClaimStatus::SingleSource {
+            let independent = context.independent(c);
+            let counted = independent
+                .iter()
+                .filter(|&&s| {
+                    context.policy.anonymous_sources_count
+                        || !context.sources.entities[s].is_anonymous_person()
+                })
+                .count();
+            if independent.is_empty() || counted >= context.policy.sources_required {
                 continue;
             }
-            let message = format!(
-                "claim rests on a single source: {}",
-                context.source_names(&support.supporting)
-            );
+            let message = if counted == 1 && independent.len() == 1 {
+                format!(
+                    "claim rests on a single source: {}",
+                    context.source_names(&independent)
+                )
+            } else {
+                format!(
+                    "claim rests on {counted} counted source(s) ({}), policy requires {}",
+                    context.source_names(&independent),
+                    context.policy.sources_required
+                )
+            };
             findings.push(Finding {
                 rule: self.id(),
                 severity: self.default_severity(),

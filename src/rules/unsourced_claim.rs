@@ -1,5 +1,4 @@
 use super::{Context, Finding, Rule, Severity, rule_doc};
-use crate::graph::ClaimStatus;
 
 rule_doc! {
     /// ## What it does
@@ -12,7 +11,7 @@ rule_doc! {
     /// is the writer's judgement.
     ///
     /// A hedged claim ("which reportedly lasted 40 minutes") is flagged by `hedge-without-source`
-    /// instead.
+    /// instead. An outlet listed as untrusted in the policy file is no source.
     ///
     /// ## Example
     /// ```text
@@ -23,6 +22,9 @@ rule_doc! {
     /// ```text
     /// The minister will resign next week, two officials in her office said.
     /// ```
+    ///
+    /// ## References
+    /// - SPJ Code of Ethics: "Identify sources clearly."
     pub struct UnsourcedClaim;
 }
 
@@ -46,7 +48,7 @@ impl Rule for UnsourcedClaim {
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
         for (c, claim) in context.claims.claims.iter().enumerate() {
             let support = &context.graph.support[c];
-            if support.status != ClaimStatus::Unsourced || support.hedged {
+            if !context.independent(c).is_empty() || support.hedged {
                 continue;
             }
             let message = if support.withholding.is_empty() {

@@ -28,6 +28,10 @@ pub struct Described {
     pub role: Option<String>,
     pub affiliation: Option<String>,
     pub knowledge: Option<String>,
+    pub count: Option<usize>,
+    pub noun: Option<String>,
+    pub definite: bool,
+    pub vague: bool,
     pub pronoun: Option<Pronoun>,
 }
 
@@ -197,11 +201,24 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
             role: None,
             affiliation: None,
             knowledge: None,
+            count: None,
+            noun: None,
+            definite: false,
+            vague: false,
             pronoun: Some(p),
         }];
     }
     // People do not take an article: "the Evening Courier" is an organisation.
     let definite = head.first().is_some_and(|t| t.lower == "the");
+    let stated_count = head
+        .first()
+        .and_then(|t| grammar.numbers.get(&t.lower).copied());
+    let head_words: Vec<String> = strip_determiners(grammar, head)
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.lower.clone())
+        .collect();
+    let vague = grammar.weasels.contains(&head_words);
     let head = strip_determiners(grammar, head);
     let mut parts = split_coordination(grammar, head);
     let coordinated = !parts.is_empty();
@@ -225,10 +242,26 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         .iter()
         .map(|part| {
             let mut d = describe_part(doc, grammar, part);
+            if vague && !coordinated {
+                // "Some", "Others": capitalised at the start of a sentence, still nobody.
+                d.named = false;
+                if d.kind == SourceKind::Person {
+                    d.kind = SourceKind::Group;
+                }
+            }
             if definite && d.kind == SourceKind::Person && d.role.is_none() && d.named {
                 d.kind = SourceKind::Organization;
             }
             d.knowledge = knowledge.clone();
+            if !d.named && !coordinated {
+                d.noun = part
+                    .iter()
+                    .find_map(|t| grammar.source_noun_singular.get(&t.lower).cloned());
+                let singular = d.noun.is_some() && d.kind == SourceKind::Person;
+                d.count = stated_count.or(singular.then_some(1).filter(|_| definite));
+                d.definite = definite && singular;
+                d.vague = vague;
+            }
             if !d.named && !coordinated && !description.is_empty() {
                 d.name = description.clone();
             }
@@ -304,6 +337,10 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
         role: None,
         affiliation: None,
         knowledge: None,
+        count: None,
+        noun: None,
+        definite: false,
+        vague: false,
         pronoun: None,
     };
     if tokens.is_empty() {

@@ -48,7 +48,27 @@ pub struct Source {
     pub affiliation: Option<String>,
     /// How an unnamed source knows what it says ("familiar with the matter"), when the text says.
     pub knowledge: Option<String>,
+    /// How many sources the mention states: "two officials" → 2, "an official" → 1; `None` when
+    /// it gives no number ("officials") or names someone.
+    pub count: Option<usize>,
+    /// The source noun heading an unnamed mention, singular: "official" for "two officials".
+    pub noun: Option<String>,
+    /// The mention is definite and singular: "the official", which implies there is one.
+    pub definite: bool,
+    /// The mention is too vague to identify anyone: "critics", "some" (grammar/weasels.toml).
+    pub vague: bool,
     pub mentions: Vec<Span>,
+}
+
+impl Source {
+    /// An unnamed person or group of people (not a document, outlet or organisation).
+    pub fn is_anonymous_person(&self) -> bool {
+        !self.named
+            && matches!(
+                self.kind,
+                SourceKind::Person | SourceKind::Group | SourceKind::Unknown
+            )
+    }
 }
 
 /// The entities of a document and which of them each attribution names.
@@ -200,6 +220,14 @@ impl Resolver<'_, '_> {
                 if s.knowledge.is_none() {
                     s.knowledge = d.knowledge;
                 }
+                if s.count.is_none() {
+                    s.count = d.count;
+                }
+                if s.noun.is_none() {
+                    s.noun = d.noun;
+                }
+                s.definite |= d.definite;
+                s.vague |= d.vague;
                 e
             }
             None => self.add(d, span),
@@ -214,6 +242,10 @@ impl Resolver<'_, '_> {
             role: d.role,
             affiliation: d.affiliation,
             knowledge: d.knowledge,
+            count: d.count,
+            noun: d.noun,
+            definite: d.definite,
+            vague: d.vague,
             mentions: Vec::new(),
         });
         self.sources.entities.len() - 1

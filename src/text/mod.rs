@@ -3,9 +3,11 @@
 //! Sentence boundaries come from the `sentencex` segmenter; the rest is ours because the
 //! attribution grammar needs to know about quotation marks and possessives.
 
+mod directives;
 mod span;
 mod token;
 
+pub use directives::{Directive, DirectiveKind, Prepared, prepare};
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};
 
@@ -95,6 +97,18 @@ impl<'t> Document<'t> {
         self.quotations.iter().find(|q| {
             q.span.start < at.start && at.end <= q.span.end && q.close_token != Some(index)
         })
+    }
+
+    /// The first sentence that starts at or after byte offset `at`.
+    pub fn sentence_after(&self, at: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.span.start < at);
+        (index < self.sentences.len()).then_some(index)
+    }
+
+    /// The first paragraph that starts at or after byte offset `at`.
+    pub fn paragraph_after(&self, at: usize) -> Option<Span> {
+        let index = self.paragraphs.partition_point(|p| p.start < at);
+        self.paragraphs.get(index).copied()
     }
 
     /// The sentence that holds byte offset `at`.

@@ -57,7 +57,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    // "R-Fla": the state after a party letter is abbreviated too.
+    let lower = word.rsplit('-').next().unwrap_or(word).to_lowercase();
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
         || word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
