@@ -36,9 +36,10 @@ struct Found {
     lemma: String,
     /// The content comes before the source and cue ("…, she said.").
     content_first: bool,
-    /// Content in the sentence before this one: `“We won!” Trump said on Twitter.`, where the
-    /// segmenter ended the sentence at the exclamation mark.
-    earlier_content: Option<Span>,
+    /// Content outside the sentence's tokens: in the sentence before (`“We won!” Trump said on
+    /// Twitter.`, where the segmenter ended the sentence at the exclamation mark), or running
+    /// to the end of the paragraph (`BOULDUAN: You guys …`).
+    content_override: Option<Span>,
 }
 
 struct SentenceParser<'a, 'g> {
@@ -53,6 +54,8 @@ struct SentenceParser<'a, 'g> {
     floor: usize,
     /// The quotation that ends the previous sentence of the same paragraph, if one does.
     previous_quote: Option<Span>,
+    /// Where the sentence's paragraph ends, when the sentence opens it.
+    opens_paragraph: Option<usize>,
 }
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
@@ -71,6 +74,11 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         quotations,
         floor: 0,
         previous_quote: previous_quote(doc, sentence),
+        opens_paragraph: {
+            let this = &doc.sentences[sentence];
+            let first = sentence == 0 || doc.sentences[sentence - 1].paragraph != this.paragraph;
+            first.then(|| doc.paragraphs[this.paragraph].end)
+        },
     };
     parser.find_anchors();
     let mut found = Vec::new();
@@ -79,6 +87,9 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
     {
         parser.floor = dateline.cue.1;
         found.push(dateline);
+    }
+    if let Some(speaker) = parser.speaker_line() {
+        found.push(speaker);
     }
     for index in 0..parser.anchors.len() {
         if let Some(f) = parser.attribution_at(index, &found) {
@@ -92,7 +103,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             sentence,
             source: f.source.map(|r| parser.span(r)),
             cue: parser.span(f.cue),
-            content: f.content.map(|r| parser.span(r)).or(f.earlier_content),
+            content: f.content_override.or(f.content.map(|r| parser.span(r))),
             relation: f.relation,
             kind: f.kind,
             via: f.via.map(|r| parser.span(r)),
@@ -248,7 +259,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: anchor.cue.lemma.clone(),
             content_first: false,
-            earlier_content: None,
+            content_override: None,
         }
     }
 
@@ -642,7 +653,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             opens_sentence && (closes_clause || closes_after_trailers) && !opens_quote_after
         }) {
             let mut found = self.found(anchor, Some(source), cue, None);
-            found.earlier_content = Some(quote);
+            found.content_override = Some(quote);
             found.content_first = true;
             return Some(found);
         }
@@ -720,12 +731,28 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return (start < last && self.valid_subject((start, last))).then_some((start, last));
         }
         if self.kind(last) == Some(TokenKind::Comma) {
-            // An apposition closed by this comma, opened by an earlier one.
+            // An apposition closed by this comma, opened by an earlier one; it may hold a comma
+            // of its own ("a philanthropist from Monsey, New York,").
+            let opens_at = |open: usize| {
+                self.kind(open) == Some(TokenKind::Comma)
+                    && self.toks.get(open + 1).is_some_and(|t| {
+                        words.determiners.contains(&t.lower)
+                            || matches!(t.lower.as_str(), "who" | "which")
+                            || !t.capitalized
+                            || self.grammar.titles.contains(&t.lower)
+                    })
+            };
             let mut open = last;
+            let mut commas = 0;
             while open > 0 && last - open < MAX_SUBJECT {
                 open -= 1;
                 match self.kind(open) {
-                    Some(TokenKind::Comma) => break,
+                    Some(TokenKind::Comma) => {
+                        commas += 1;
+                        if opens_at(open) || commas == 2 {
+                            break;
+                        }
+                    }
                     Some(
                         TokenKind::Terminal
                         | TokenKind::Semicolon
@@ -736,13 +763,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     _ => {}
                 }
             }
-            let opens_apposition = self.kind(open) == Some(TokenKind::Comma)
-                && self.toks.get(open + 1).is_some_and(|t| {
-                    words.determiners.contains(&t.lower)
-                        || matches!(t.lower.as_str(), "who" | "which")
-                        || !t.capitalized
-                        || self.grammar.titles.contains(&t.lower)
-                });
+            let opens_apposition = opens_at(open);
             let name_end = if opens_apposition {
                 open
             } else if self.kind(last - 1) == Some(TokenKind::CloseParen) {
@@ -755,15 +776,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             } else {
                 return None;
             };
-            let start = self.clause_start(name_end);
-            return (start < name_end
-                && self.valid_subject((start, name_end))
-                && !self.subject_conflicts(start, name_end))
-            .then_some((start, group));
+            let start = self.subject_start(self.clause_start(name_end), name_end)?;
+            return (!self.subject_conflicts(start, name_end)).then_some((start, group));
         }
-        let start = self.clause_start(group);
-        let start = self.trim_leading(start, group);
-        (start < group && self.valid_subject((start, group))).then_some((start, group))
+        let start = self.trim_leading(self.clause_start(group), group);
+        let start = self.subject_start(start, group)?;
+        Some((start, group))
+    }
+
+    /// The longest valid subject ending at `end` and starting at or after `start`: a leading
+    /// phrase without a comma ("On Tuesday night he said") is not part of it.
+    fn subject_start(&self, start: usize, end: usize) -> Option<usize> {
+        let words = &self.grammar.words;
+        (start..end).find(|&k| {
+            let t = &self.toks[k];
+            let opens = k == start
+                || t.capitalized
+                || words.pronouns.contains(&t.lower)
+                || words.determiners.contains(&t.lower);
+            opens && self.valid_subject((k, end))
+        })
     }
 
     fn subject_conflicts(&self, start: usize, end: usize) -> bool {
@@ -847,15 +879,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 || words.coordinators.contains(&t.lower)
                 || words.subordinators.contains(&t.lower)
         };
-        let first_ok = match first.kind {
-            TokenKind::Word => {
-                first.capitalized
-                    || !closed_words(first)
-                    || words.determiners.contains(&first.lower)
-            }
-            TokenKind::Number => true,
-            _ => false,
-        } && !(first.capitalized && words.prepositions.contains(&first.lower));
+        // "About four in 10 voters": an approximating preposition before a number.
+        let approximate = matches!(
+            first.lower.as_str(),
+            "about" | "nearly" | "almost" | "roughly" | "over" | "around" | "some"
+        ) && self
+            .toks
+            .get(start + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number || words.determiners.contains(&t.lower));
+        let first_ok = approximate
+            || match first.kind {
+                TokenKind::Word => {
+                    first.capitalized
+                        || !closed_words(first)
+                        || words.determiners.contains(&first.lower)
+                }
+                TokenKind::Number => true,
+                _ => false,
+            } && !(first.capitalized && words.prepositions.contains(&first.lower));
         let last_ok = matches!(
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
@@ -872,7 +913,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && words.auxiliaries.contains(&t.lower)
                 && !words.be_forms.contains(&t.lower)
         });
+        // A subject pronoun opens its subject: "Tuesday night he" is not one.
+        let stray_pronoun = (start + 1..end).any(|i| {
+            matches!(self.lower(i), "he" | "she" | "they" | "we" | "i")
+                && !words.coordinators.contains(self.lower(i - 1))
+        });
         let inside_ok = !clause_inside
+            && !stray_pronoun
             && self.toks[start..end].iter().all(|t| {
                 !matches!(
                     t.kind,
@@ -1123,6 +1170,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "According to X, …" and "…, according to X."
     fn preposition(&self, anchor: Anchor) -> Option<Found> {
+        let found = self.preposition_pattern(anchor)?;
+        let heads = &anchor.cue.source_heads;
+        let source = found.source?;
+        (heads.is_empty() || (source.0..source.1).any(|i| heads.iter().any(|h| h == self.lower(i))))
+            .then_some(found)
+    }
+
+    fn preposition_pattern(&self, anchor: Anchor) -> Option<Found> {
         let opening = self.trim_leading(self.floor, anchor.start) == anchor.start;
         if opening {
             let (source, _) = self.source_after(anchor.end, false)?;
@@ -1292,6 +1347,61 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         ))
     }
 
+    /// A speaker's name and a colon opening a paragraph, as in transcripts and headlines:
+    /// "BOULDUAN: You guys …", "Obama: I'm Optimistic …". The content runs to the paragraph's end.
+    fn speaker_line(&self) -> Option<Found> {
+        let paragraph_end = self.opens_paragraph?;
+        let colon = self
+            .toks
+            .iter()
+            .take(6)
+            .position(|t| t.kind == TokenKind::Colon)?;
+        let name = &self.toks[self.floor..colon];
+        let is_name = !name.is_empty()
+            && name.iter().all(|t| {
+                (t.kind == TokenKind::Word && t.capitalized) || t.kind == TokenKind::Possessive
+            })
+            && !self.grammar.words.colon_labels.contains(
+                &name
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            && (self.floor..colon).all(|i| self.anchor_of[i].is_none());
+        if !is_name || colon + 1 >= self.toks.len() {
+            return None;
+        }
+        let start = self.toks[colon + 1].span.start;
+        let mut end = paragraph_end;
+        // A final full stop is not part of the content.
+        if self
+            .toks
+            .last()
+            .is_some_and(|t| t.span.end == end && t.lower == ".")
+            && self
+                .toks
+                .last()
+                .is_some_and(|t| t.kind == TokenKind::Terminal)
+        {
+            end -= 1;
+        }
+        let mut found = Found {
+            source: Some((self.floor, colon)),
+            cue: (colon, colon + 1),
+            content: Some((colon + 1, self.toks.len())),
+            via: None,
+            relation: Relation::Says,
+            kind: AttributionKind::Speech,
+            refers_back: false,
+            lemma: ":".to_string(),
+            content_first: false,
+            content_override: None,
+        };
+        found.content_override = (start < end).then(|| Span::new(start, end));
+        Some(found)
+    }
+
     /// A wire dateline: "WASHINGTON (Reuters) — …".
     fn dateline(&self) -> Option<Found> {
         let mut parser = (
@@ -1326,7 +1436,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: "dateline".to_string(),
             content_first: false,
-            earlier_content: None,
+            content_override: None,
         })
     }
 

@@ -160,6 +160,9 @@ pub struct PhraseEntry {
     pub phrase: String,
     #[serde(default)]
     pub variants: Vec<String>,
+    /// The source must contain one of these words: "in" is a cue only for "in a new poll".
+    #[serde(default)]
+    pub source_heads: Vec<String>,
     #[serde(default)]
     pub kind: AttributionKind,
     #[serde(default)]
@@ -240,6 +243,8 @@ pub struct WordLists {
     pub cue_prepositions: Vec<String>,
     #[serde(default)]
     pub contrast_subordinators: Vec<String>,
+    #[serde(default)]
+    pub colon_labels: Vec<String>,
     #[serde(default)]
     pub anaphoric_subjects: Vec<String>,
     #[serde(default)]

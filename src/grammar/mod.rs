@@ -107,6 +107,26 @@ pub struct Cue {
     pub addressee: bool,
     /// The entry's head word, for messages.
     pub lemma: String,
+    /// When not empty, the source must contain one of these words ("in a new poll").
+    pub source_heads: Vec<String>,
+}
+
+impl Cue {
+    fn new(class: CueClass, kind: AttributionKind, relation: Relation, lemma: &str) -> Cue {
+        Cue {
+            words: Vec::new(),
+            class,
+            kind,
+            relation,
+            addressee: false,
+            lemma: lemma.to_string(),
+            source_heads: Vec::new(),
+        }
+    }
+
+    fn addressed(self, addressee: bool) -> Cue {
+        Cue { addressee, ..self }
+    }
 }
 
 /// What the grammar knows about a word that can head a source mention.
@@ -166,6 +186,7 @@ pub struct WordSets {
     pub statement_phrases: Vec<Vec<String>>,
     pub cue_prepositions: HashSet<String>,
     pub contrast_subordinators: HashSet<String>,
+    pub colon_labels: HashSet<String>,
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
 }
@@ -260,11 +281,8 @@ impl Grammar {
                 for (form, written) in inflect::verb_forms(spelling, &verb) {
                     self.add_cue(
                         &written,
-                        CueClass::Verb(form),
-                        verb.kind,
-                        verb.relation,
-                        verb.addressee,
-                        &verb.lemma,
+                        Cue::new(CueClass::Verb(form), verb.kind, verb.relation, &verb.lemma)
+                            .addressed(verb.addressee),
                     );
                 }
             }
@@ -279,14 +297,13 @@ impl Grammar {
             for entry in entries {
                 for phrase in std::iter::once(&entry.phrase).chain(&entry.variants) {
                     for written in inflect::expand_be(phrase) {
-                        self.add_cue(
-                            &written,
-                            class,
-                            entry.kind,
-                            entry.relation,
-                            false,
-                            &entry.phrase,
-                        );
+                        let mut cue = Cue::new(class, entry.kind, entry.relation, &entry.phrase);
+                        cue.source_heads = entry
+                            .source_heads
+                            .iter()
+                            .map(|h| h.to_lowercase())
+                            .collect();
+                        self.add_cue(&written, cue);
                     }
                 }
                 self.add_examples(name, &entry.phrase, entry.examples);
@@ -297,11 +314,7 @@ impl Grammar {
                 for written in [spelling.clone(), inflect::plural(spelling)] {
                     self.add_cue(
                         &written,
-                        CueClass::Noun,
-                        noun.kind,
-                        noun.relation,
-                        false,
-                        &noun.lemma,
+                        Cue::new(CueClass::Noun, noun.kind, noun.relation, &noun.lemma),
                     );
                 }
             }
@@ -399,19 +412,13 @@ impl Grammar {
             .extend(words.statement_phrases.iter().map(|p| split_words(p)));
         extend(&mut w.cue_prepositions, words.cue_prepositions);
         extend(&mut w.contrast_subordinators, words.contrast_subordinators);
+        extend(&mut w.colon_labels, words.colon_labels);
         w.anaphoric_subjects
             .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
     }
 
-    fn add_cue(
-        &mut self,
-        written: &str,
-        class: CueClass,
-        kind: AttributionKind,
-        relation: Relation,
-        addressee: bool,
-        lemma: &str,
-    ) {
+    fn add_cue(&mut self, written: &str, cue: Cue) {
+        let class = cue.class;
         let words = split_words(written);
         let Some(first) = words.first().cloned() else {
             return;
@@ -431,14 +438,7 @@ impl Grammar {
             }
             return;
         }
-        list.push(Cue {
-            words,
-            class,
-            kind,
-            relation,
-            addressee,
-            lemma: lemma.to_string(),
-        });
+        list.push(Cue { words, ..cue });
         // Longest phrases first, so the first match is the longest.
         list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
