@@ -257,7 +257,8 @@ fn open_claim(out: &mut String, analysis: &Analysis, claim: usize) {
     let hedged_badge = if support.hedged { " HEDGED" } else { "" };
     let _ = write!(
         out,
-        "<a class=\"claim {}{hedged}\" href=\"#detail-{id}\" data-claim=\"{id}\" aria-label=\"claim {id}, {}{}\"><span class=\"badge\" aria-hidden=\"true\">{id} {}{hedged_badge}</span> ",
+        // The badge is text, so a screen reader says the status before the claim itself.
+        "<a class=\"claim {}{hedged}\" href=\"#detail-{id}\" data-claim=\"{id}\"><span class=\"badge\" title=\"{}{}\">{id} {}{hedged_badge}</span> ",
         support.status.as_str(),
         status_label(support.status),
         if support.hedged { ", hedged" } else { "" },

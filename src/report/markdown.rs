@@ -102,3 +102,17 @@ pub fn render(analysis: &Analysis) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_stay_one_line_and_inert() {
+        assert_eq!(
+            cell("A|B said <b>*no*</b>\nthen [x](y)"),
+            "A\\|B said \\<b\\>\\*no\\*\\</b\\> then \\[x\\](y)"
+        );
+        assert_eq!(cell("U.S. officials"), "U.S. officials");
+    }
+}
