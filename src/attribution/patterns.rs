@@ -564,11 +564,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
         let subject = self.subject_before(group);
         let apposition = subject.is_some_and(|s| self.kind(s.1 - 1) == Some(TokenKind::Comma));
+        // Right after a closing quotation mark, any open-class word can start the source
+        // ("…,” said former Rep. George Miller").
+        let after_quote = group > 0
+            && (self.kind(group - 1) == Some(TokenKind::CloseQuote)
+                || (group > 1
+                    && self.kind(group - 1) == Some(TokenKind::Comma)
+                    && self.kind(group - 2) == Some(TokenKind::CloseQuote)));
         let invertible = anchor.cue.kind == AttributionKind::Speech
-            && self
-                .toks
-                .get(after_cue)
-                .is_some_and(|t| self.starts_noun_phrase(t));
+            && self.toks.get(after_cue).is_some_and(|t| {
+                self.starts_noun_phrase(t)
+                    || (after_quote && t.kind == TokenKind::Word && !self.is_closed_word(t))
+            });
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
         if matches!(before, Some(TokenKind::Comma | TokenKind::CloseQuote))
             && group >= 2
@@ -599,6 +606,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return (start < end)
                 .then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
         }
+        // "… overruled and said …", "… joked about X, and told …": a verb coordinated with an
+        // earlier one shares its subject.
+        let coordinated = group > 0
+            && self
+                .grammar
+                .words
+                .coordinators
+                .contains(self.lower(group - 1));
+        let subject = subject.or_else(|| {
+            coordinated
+                .then(|| self.leading_subject(group - 1))
+                .flatten()
+        });
         let source = subject?;
         let boundary = source.0.checked_sub(1);
         let has_content_before = boundary.is_some_and(|b| {
@@ -694,6 +714,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .unwrap_or(cue_end)
     }
 
+    /// A function word: auxiliary, preposition, negation, coordinator, subordinator.
+    fn is_closed_word(&self, t: &Token) -> bool {
+        let words = &self.grammar.words;
+        words.auxiliaries.contains(&t.lower)
+            || words.prepositions.contains(&t.lower)
+            || words.negations.contains(&t.lower)
+            || words.coordinators.contains(&t.lower)
+            || words.subordinators.contains(&t.lower)
+            || t.lower == "that"
+    }
+
     /// A word that can open a noun phrase: a name, a determiner, a pronoun, a number.
     fn starts_noun_phrase(&self, t: &Token) -> bool {
         let words = &self.grammar.words;
@@ -733,6 +764,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if self.kind(last) == Some(TokenKind::Comma) {
             // An apposition closed by this comma, opened by an earlier one; it may hold a comma
             // of its own ("a philanthropist from Monsey, New York,").
+            // An apposition opens with a determiner, a relative pronoun, a lower-case word, a
+            // title, a possessive name ("Sanders' campaign manager"), or a name after a role
+            // ("Clinton's campaign chairman, John Podesta,").
             let opens_at = |open: usize| {
                 self.kind(open) == Some(TokenKind::Comma)
                     && self.toks.get(open + 1).is_some_and(|t| {
@@ -740,6 +774,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             || matches!(t.lower.as_str(), "who" | "which")
                             || !t.capitalized
                             || self.grammar.titles.contains(&t.lower)
+                            || self.kind(open + 2) == Some(TokenKind::Possessive)
+                            || (open > 0 && self.grammar.titles.contains(self.lower(open - 1)))
                     })
             };
             let mut open = last;

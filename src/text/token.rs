@@ -155,7 +155,7 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
                 i += c_len + 1;
                 continue;
             }
-            if prev == Some('s') && !s.is_some_and(is_word_char) && c == '’' {
+            if prev == Some('s') && !s.is_some_and(is_word_char) && s != Some(c) {
                 push(text, tokens, i, i + c_len, TokenKind::Possessive);
                 i += c_len;
                 continue;
