@@ -234,8 +234,61 @@ fn a_user_grammar_adds_a_cue_without_code() {
 
 #[test]
 fn a_sentence_ending_in_a_semicolon_does_not_panic() {
-    let out = claimgraph(&["check", "-", "--format", "json", "--fail-on", "never"], Some(b"Officials said the deal was off; "));
+    let out = claimgraph(
+        &["check", "-", "--format", "json", "--fail-on", "never"],
+        Some(b"Officials said the deal was off; "),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("a report");
     assert_eq!(report["attributions"][0]["source"]["text"], "Officials");
+}
+
+#[test]
+fn output_writes_the_report_to_a_file() {
+    let article = temp_file("output.txt", b"The mayor said the bridge will reopen.");
+    let out = article.with_file_name("report.md");
+    let o = claimgraph(
+        &[
+            "check",
+            article.to_str().expect("utf-8 path"),
+            "--format",
+            "markdown",
+            "-o",
+            out.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "the report went to the file only");
+    let written = std::fs::read_to_string(&out).expect("report written");
+    assert!(
+        written.contains("| mayor | person | named | mayor |"),
+        "{written}"
+    );
+
+    let o = claimgraph(
+        &["check", "-", "--output", "/nonexistent-dir/report.html"],
+        Some(b"Text."),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write /nonexistent-dir/report.html"));
+}
+
+#[test]
+fn html_takes_one_article_and_sarif_one_log_per_line() {
+    let a = temp_file("one.txt", b"The mayor said the bridge will reopen.");
+    let b = temp_file("two.txt", b"The bridge will reopen.");
+    let paths = [a.to_str().expect("utf-8"), b.to_str().expect("utf-8")];
+    let o = claimgraph(&["check", paths[0], paths[1], "--format", "html"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("one article"), "{}", stderr(&o));
+
+    let o = claimgraph(&["check", paths[0], paths[1], "--format", "sarif"], None);
+    let printed = stdout(&o);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let log: serde_json::Value = serde_json::from_str(line).expect("one SARIF log per line");
+        assert_eq!(log["version"], "2.1.0");
+    }
 }

@@ -61,3 +61,32 @@ fn json_reports() {
         }
     });
 }
+
+/// The seed article in the formats a person reads outside the terminal.
+fn seed_analysis_snapshot(format: &str, render: fn(&claimgraph::Analysis) -> String) {
+    let grammar = Grammar::builtin();
+    let path = "docs/examples/ani-trump-putin-call.txt";
+    let text = std::fs::read_to_string(path).expect("article readable");
+    let analysis = claimgraph::analyze(path, &text, &grammar, &Policy::default());
+    with_snapshot_dir(|| {
+        insta::assert_snapshot!(
+            format!("seed-ani-trump-putin-call.{format}"),
+            render(&analysis)
+        );
+    });
+}
+
+#[test]
+fn markdown_report_of_the_seed() {
+    seed_analysis_snapshot("markdown", claimgraph::report::markdown::render);
+}
+
+#[test]
+fn sarif_log_of_the_seed() {
+    seed_analysis_snapshot("sarif", claimgraph::report::sarif::render_pretty);
+}
+
+#[test]
+fn dot_graph_of_the_seed() {
+    seed_analysis_snapshot("dot", claimgraph::report::dot::render);
+}

@@ -173,7 +173,9 @@ fn clauses(
             continue;
         }
         // A boundary that ends the sentence ("…; ") leaves nothing to split off.
-        let Some(next) = tokens.get(i + 1) else { continue };
+        let Some(next) = tokens.get(i + 1) else {
+            continue;
+        };
         let left = Span::new(whole.start, t.span.start);
         let right = Span::new(next.span.start, whole.end);
         let content_crosses = here.iter().any(|&a| {

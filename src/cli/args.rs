@@ -105,7 +105,7 @@ pub struct CheckArgs {
     /// A JSON Lines file with one {"id", "text"} object per line (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
-    /// Output format. `json` prints one report per line (indented when one file is checked).
+    /// Output format. `json` and `sarif` print one report per line (indented when one file is checked).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Exit with code 1 when a finding reaches this severity.
@@ -123,4 +123,7 @@ pub struct CheckArgs {
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

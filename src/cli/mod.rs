@@ -260,20 +260,36 @@ fn run_check(args: CheckArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
-    let pretty_json = args.jsonl.is_none() && inputs.len() == 1;
+    let one_document = args.jsonl.is_none() && inputs.len() == 1;
+    if args.format == Format::Html && !one_document {
+        eprintln!(
+            "claimgraph check: --format html makes one page for one article; check each article on its own"
+        );
+        return EXIT_ERROR;
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let style = human::Style { color, width: 100 };
     let threshold = args.fail_on.threshold();
     let mut errors = 0;
     let mut failing = false;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Err(e) => {
+                eprintln!("claimgraph check: cannot write {}: {e}", path.display());
+                return EXIT_ERROR;
+            }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     for (origin, input) in inputs {
         let input = match input {
             Ok(i) => i,
@@ -298,16 +314,22 @@ fn run_check(args: CheckArgs) -> u8 {
         failing |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
         let rendered = match args.format {
             Format::Human => human::render(&analysis, style, args.show),
-            Format::Json if pretty_json => report::json::render_pretty(&analysis) + "\n",
+            Format::Json if one_document => report::json::render_pretty(&analysis) + "\n",
             Format::Json => report::json::render_line(&analysis) + "\n",
             Format::Dot => report::dot::render(&analysis),
+            Format::Html => report::html::render(&analysis),
+            Format::Markdown => report::markdown::render(&analysis),
+            Format::Sarif if one_document => report::sarif::render_pretty(&analysis) + "\n",
+            Format::Sarif => report::sarif::render_line(&analysis) + "\n",
         };
         if out.write_all(rendered.as_bytes()).is_err() {
-            // The reader went away (a closed pipe): nothing more to say.
+            // The reader went away (a closed pipe) or the disk is full: nothing more to say.
             return EXIT_ERROR;
         }
     }
-    let _ = out.flush();
+    if out.flush().is_err() {
+        return EXIT_ERROR;
+    }
     if errors > 0 {
         EXIT_ERROR
     } else if failing {

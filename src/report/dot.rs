@@ -1,7 +1,14 @@
 //! The claim–source graph in Graphviz DOT: `claimgraph check story.txt --format dot | dot -Tsvg`.
+//!
+//! Claims are boxes filled by status; a source's shape says its kind (person ellipse,
+//! organisation house, outlet cylinder, group double octagon, document note); an anonymous
+//! source is dashed and labelled "(anonymous)"; an edge's style says its relation (says solid,
+//! reports blue, confirms bold green, denies and declines dashed red, hedges dotted, credits bold
+//! with an open arrowhead, channels dashed grey "via").
 
 use super::{claim_id, source_id};
 use crate::Analysis;
+use crate::attribution::Relation;
 use crate::graph::{ClaimStatus, Edge, Node};
 use crate::sources::SourceKind;
 use petgraph::visit::EdgeRef;
@@ -10,7 +17,7 @@ use std::fmt::Write;
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('"', "\\\"")
-        .replace('\n', " ")
+        .replace(['\n', '\r'], " ")
 }
 
 fn excerpt(text: &str, max_chars: usize) -> String {
@@ -66,7 +73,7 @@ pub fn render(analysis: &Analysis) -> String {
                 let anonymous = if source.named { "" } else { "\\n(anonymous)" };
                 if let Node::Channel(_) = g[node] {
                     format!(
-                        "channel_{} [label=\"{} (channel)\", shape={shape}, style={style}];",
+                        "channel_{} [label=\"{} (channel){anonymous}\", shape={shape}, style={style}];",
                         source_id(s),
                         escape(&source.name)
                     )
@@ -99,11 +106,13 @@ pub fn render(analysis: &Analysis) -> String {
     for edge in g.edge_references() {
         let (label, style) = match *edge.weight() {
             Edge::Relation { relation, .. } => {
-                let style = match relation.as_str() {
-                    "denies" | "declines" => "dashed, color=\"#b00020\"",
-                    "hedge" => "dotted",
-                    "credit" => "bold",
-                    _ => "solid",
+                let style = match relation {
+                    Relation::Says => "solid",
+                    Relation::Reports => "solid, color=\"#1f3a5f\"",
+                    Relation::Confirms => "bold, color=\"#2e7d32\"",
+                    Relation::Denies | Relation::Declines => "dashed, color=\"#b00020\"",
+                    Relation::Hedge => "dotted",
+                    Relation::Credit => "bold, arrowhead=empty",
                 };
                 (relation.as_str(), style)
             }

@@ -18,86 +18,148 @@ use crate::graph::ClaimStatus;
 use crate::rules::Severity;
 use crate::sources::SourceKind;
 use crate::text::Span;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The version of this format; it changes when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Serialize)]
+/// A stretch of the analysed text.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonSpan<'a> {
+    /// UTF-8 byte offset of the first byte.
     pub start: usize,
+    /// UTF-8 byte offset just past the last byte.
     pub end: usize,
+    /// The text between `start` and `end`.
     pub text: &'a str,
 }
 
-#[derive(Debug, Serialize)]
+/// The sourcing report of one document.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Report<'a> {
+    /// The version of this format; it changes when a field changes meaning.
     pub version: u32,
+    /// The path, "-" for standard input, or the id of a JSON Lines record.
     pub id: &'a str,
+    /// Every source entity, in order of first mention.
     pub sources: Vec<JsonSource<'a>>,
+    /// Every claim, in text order.
     pub claims: Vec<JsonClaim<'a>>,
+    /// Every attribution found, in text order.
     pub attributions: Vec<JsonAttribution<'a>>,
+    /// Every finding of the rules, in text order, then by rule id.
     pub findings: Vec<JsonFinding<'a>>,
+    /// Counts over the whole document.
     pub summary: Summary,
 }
 
-#[derive(Debug, Serialize)]
+/// A source entity: every mention of one person, organisation, outlet, group or document.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonSource<'a> {
+    /// Stable within the report: `s1`, `s2`, ….
     pub id: String,
+    /// The canonical name ("Donald Trump", "U.S. officials").
     pub name: &'a str,
     pub kind: SourceKind,
+    /// Whether the text identifies the source by name; `false` for anonymous sources.
     pub named: bool,
+    /// The role the text gives the source ("President").
     pub role: Option<&'a str>,
+    /// The organisation or country the source belongs to ("Kremlin").
     pub affiliation: Option<&'a str>,
+    /// How an unnamed source knows what it says ("familiar with the matter").
     pub knowledge: Option<&'a str>,
+    /// Every mention, pronouns included, in text order.
     pub mentions: Vec<JsonSpan<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+/// A claim: a sentence, or a clause that carries its own attribution.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonClaim<'a> {
+    /// Stable within the report: `c1`, `c2`, ….
     pub id: String,
     pub span: JsonSpan<'a>,
+    /// How many independent sources support the claim.
     pub status: ClaimStatus,
+    /// Ids of the independent supporting sources, in order of first mention.
     pub sources: Vec<String>,
+    /// Whether a hedge ("reportedly") stands where a source should.
     pub hedged: bool,
+    /// Ids of the sources that deny the claim or decline to confirm it.
     pub withheld_by: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// One attribution: a source mention, a cue and what is attributed.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonAttribution<'a> {
+    /// The id of the claim it sources; `null` for a document-level credit.
     pub claim: Option<String>,
+    /// The source mention as written, pronouns included; `null` for hedges and passives.
     pub source: Option<JsonSpan<'a>>,
+    /// The first of `source_ids`.
     pub source_id: Option<String>,
+    /// The entities the mention stands for (two for "U.S. and European officials").
     pub source_ids: Vec<String>,
+    /// The cue words ("said", "according to").
     pub cue: JsonSpan<'a>,
+    /// What is attributed, quotation marks and a leading "that" included.
     pub content: Option<JsonSpan<'a>>,
+    /// How the source stands to the claim.
     pub relation: Relation,
+    /// What is attributed: words, beliefs, plans or evidence.
     pub kind: AttributionKind,
+    /// The id of the channel the source spoke through ("CNN"), if any.
     pub via: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// A finding of one rule.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFinding<'a> {
+    /// The rule id (`claimgraph explain <rule>`).
     pub rule: &'a str,
     pub severity: Severity,
+    /// The id of the claim it is about, if any.
     pub claim: Option<String>,
     pub span: JsonSpan<'a>,
     pub message: &'a str,
 }
 
-#[derive(Debug, Serialize, Default)]
+/// Counts over the whole document.
+#[derive(Debug, Serialize, Default, JsonSchema)]
 pub struct Summary {
+    /// The number of claims.
     pub claims: usize,
+    /// Claims per status: `multi_source`, `single_source`, `unsourced` (all three always present).
     pub claims_by_status: BTreeMap<&'static str, usize>,
+    /// Claims with a hedge standing where a source should.
     pub hedged_claims: usize,
+    /// Source entities per kind (only kinds that occur).
     pub sources_by_kind: BTreeMap<&'static str, usize>,
+    /// Source entities the text does not name.
     pub anonymous_sources: usize,
+    /// Names of the sources the whole document is credited to ("Based on ANI report").
     pub credits: Vec<String>,
+    /// Findings per severity (only severities that occur).
     pub findings_by_severity: BTreeMap<&'static str, usize>,
 }
 
 impl Summary {
+    /// The number of claims with this status.
+    pub fn claims_with(&self, status: ClaimStatus) -> usize {
+        self.claims_by_status
+            .get(status.as_str())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The number of claims with at least one supporting source.
+    pub fn sourced_claims(&self) -> usize {
+        self.claims
+            .saturating_sub(self.claims_with(ClaimStatus::Unsourced))
+    }
+
     pub fn of(analysis: &Analysis) -> Summary {
         let mut summary = Summary {
             claims: analysis.claims.claims.len(),
@@ -148,6 +210,90 @@ impl Summary {
                 .or_default() += 1;
         }
         summary
+    }
+}
+
+/// How one attribution brought a claim to the article: who, by what relation, through whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chain {
+    pub attribution: usize,
+    /// The source entity; `None` for a hedge or a passive with no source.
+    pub source: Option<usize>,
+    pub relation: Relation,
+    /// The channel the source spoke through ("CNN").
+    pub via: Option<usize>,
+}
+
+/// What the readable reports (HTML, Markdown, SARIF) show beyond the JSON fields, read off the
+/// claims and the sources once so that every reporter shows the same numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Sourcing {
+    /// For each claim, its chains in text order.
+    pub chains: Vec<Vec<Chain>>,
+    /// For each source entity, the claims it reached as a source or as a channel.
+    pub claims_per_source: Vec<usize>,
+    /// Sourced claims whose every supporting source is anonymous.
+    pub anonymous_only_claims: usize,
+}
+
+impl Sourcing {
+    pub fn of(analysis: &Analysis) -> Sourcing {
+        let chains: Vec<Vec<Chain>> = analysis
+            .claims
+            .claims
+            .iter()
+            .map(|claim| {
+                claim
+                    .attributions
+                    .iter()
+                    .flat_map(|&a| {
+                        let relation = analysis.attributions[a].relation;
+                        let via = analysis.sources.channel_of_attribution[a];
+                        let entities = &analysis.sources.of_attribution[a];
+                        let sources: Vec<Option<usize>> = if entities.is_empty() {
+                            vec![None]
+                        } else {
+                            entities.iter().copied().map(Some).collect()
+                        };
+                        sources.into_iter().map(move |source| Chain {
+                            attribution: a,
+                            source,
+                            relation,
+                            via,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let claims_per_source = (0..analysis.sources.entities.len())
+            .map(|s| {
+                chains
+                    .iter()
+                    .filter(|claim| {
+                        claim
+                            .iter()
+                            .any(|c| c.source == Some(s) || c.via == Some(s))
+                    })
+                    .count()
+            })
+            .collect();
+        let anonymous_only_claims = analysis
+            .graph
+            .support
+            .iter()
+            .filter(|support| {
+                !support.supporting.is_empty()
+                    && support
+                        .supporting
+                        .iter()
+                        .all(|&s| !analysis.sources.entities[s].named)
+            })
+            .count();
+        Sourcing {
+            chains,
+            claims_per_source,
+            anonymous_only_claims,
+        }
     }
 }
 
@@ -238,6 +384,12 @@ impl<'a> Report<'a> {
             summary: Summary::of(analysis),
         }
     }
+}
+
+/// The JSON schema of [`Report`], as published in `docs/report.schema.json`.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n"
 }
 
 /// The report as one line of JSON.

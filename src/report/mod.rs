@@ -1,8 +1,12 @@
 //! Reporters: each renders an [`Analysis`](crate::Analysis) and computes nothing of its own.
 
 pub mod dot;
+mod graph_svg;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod snapshot;
 
 /// The output formats of `claimgraph check`.
@@ -14,6 +18,12 @@ pub enum Format {
     Json,
     /// The claim–source graph in Graphviz DOT.
     Dot,
+    /// One self-contained HTML page per document: the article highlighted, sources, graph.
+    Html,
+    /// A summary for a pull-request or CMS comment.
+    Markdown,
+    /// SARIF 2.1.0 for code-scanning tools: one log per document.
+    Sarif,
 }
 
 /// Stable ids for the JSON and DOT outputs: `s1`, `c1`, ….
@@ -23,4 +33,14 @@ pub fn source_id(index: usize) -> String {
 
 pub fn claim_id(index: usize) -> String {
     format!("c{}", index + 1)
+}
+
+/// The 1-based line of a byte offset, as editors and SARIF count lines.
+pub fn line_number(text: &str, byte: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(byte)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
