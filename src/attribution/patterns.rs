@@ -1490,6 +1490,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         };
         at > 0
             && (punctuation(at - 1)
+                // "… praised the defence and the captain said …"
+                || (matches!(self.lower(at - 1), "and" | "but") && !self.joins_names(at - 1))
                 || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);
                     !matches!(w, "that" | "whether" | "if")

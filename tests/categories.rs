@@ -1,0 +1,224 @@
+//! One annotated sentence per category of attribution language the parser must handle (issue
+//! 3's list), written for this test. Each is rendered back with the spans the parser found, so
+//! the snapshot reads like the annotation; the test also fails unless the parser finds exactly
+//! the marked spans. `{S:…}` source, `{C:…}` cue, `{X:…}` content; `|` separates attributions
+//! that the same text holds.
+
+use claimgraph::grammar::Grammar;
+use claimgraph::rules::Policy;
+use std::fmt::Write;
+
+const CASES: &[(&str, &str)] = &[
+    (
+        "speech verb, source first",
+        "{S:The mayor} {C:said} {X:that the bridge would reopen in June}.",
+    ),
+    (
+        "content first, source after",
+        "{X:“The repairs are on schedule,”} {S:the engineer} {C:said}.",
+    ),
+    (
+        "inversion: said X",
+        "{X:“We will not back down,”} {C:said} {S:Lena Ortiz, a union organiser}.",
+    ),
+    (
+        "belief",
+        "{S:Most economists} {C:believe} {X:that rates will fall}.",
+    ),
+    (
+        "intention",
+        "{S:The council} {C:plans} {X:to close two libraries}.",
+    ),
+    (
+        "evidence",
+        "{S:A new survey} {C:shows} {X:support for the plan slipping}.",
+    ),
+    (
+        "colon quotation",
+        "{S:The minister} {C:said:} {X:“We are ready.”}",
+    ),
+    (
+        "speaker line",
+        "{S:MORALES}{C::} {X:We have always said the same thing}.",
+    ),
+    (
+        "quotation over several sentences",
+        "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”}",
+    ),
+    (
+        "mixed quotation",
+        "{S:The senator} {C:called} {X:the bill “a gift to lobbyists.”}",
+    ),
+    (
+        "source-less passive (hedge)",
+        "{X:The vote {C:is expected} to pass easily}.",
+    ),
+    (
+        "reportedly",
+        "{X:The talks {C:reportedly} collapsed on Friday}.",
+    ),
+    (
+        "apposition",
+        "{S:Omar Haddad, a lawyer for the family,} {C:said} {X:the case would be appealed}.",
+    ),
+    (
+        "relative clause in the source",
+        "{S:Two residents who saw the fire} {C:said} {X:it started in the kitchen}.",
+    ),
+    (
+        "possessive noun cue",
+        "Few noticed {S:the governor’s} {C:admission} {X:that the budget was short}.",
+    ),
+    (
+        "according to, after",
+        "{X:The plant will close}, {C:according to} {S:two people briefed on the plan}.",
+    ),
+    (
+        "according to, before",
+        "{C:According to} {S:the report}, {X:prices rose by 4 percent}.",
+    ),
+    (
+        "content ends at a contrast",
+        "{S:Officials} {C:said} {X:the road was safe}, while residents disagreed.",
+    ),
+    (
+        "coordinated clauses",
+        "{S:The coach} {C:praised} {X:the defence} | and {S:the captain} {C:said} {X:the team was tired}.",
+    ),
+    (
+        "participle",
+        "{S:The union} walked out of the talks, {C:saying} {X:the offer was too low}.",
+    ),
+    (
+        "passive with agent",
+        "{X:Plans for a merger} {C:were first reported} by {S:a trade journal}.",
+    ),
+    (
+        "denial",
+        "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
+    ),
+    (
+        "declined to comment",
+        "{S:A spokeswoman} {C:declined} {X:to comment}.",
+    ),
+    (
+        "pronoun source",
+        "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
+    ),
+];
+
+#[derive(Default)]
+struct Marked {
+    text: String,
+    spans: Vec<(
+        Option<(usize, usize)>,
+        Option<(usize, usize)>,
+        Option<(usize, usize)>,
+    )>,
+}
+
+fn unmark(example: &str) -> Marked {
+    let mut out = Marked::default();
+    for part in example.split(" | ") {
+        if !out.text.is_empty() {
+            out.text.push(' ');
+        }
+        let mut stack: Vec<(char, usize)> = Vec::new();
+        let (mut s, mut c, mut x) = (None, None, None);
+        let mut chars = part.chars();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '{' => {
+                    let role = chars.next().expect("role");
+                    assert_eq!(chars.next(), Some(':'));
+                    stack.push((role, out.text.len()));
+                }
+                '}' => {
+                    let (role, start) = stack.pop().expect("balanced");
+                    let span = Some((start, out.text.len()));
+                    match role {
+                        'S' => s = span,
+                        'C' => c = span,
+                        _ => x = span,
+                    }
+                }
+                ch => out.text.push(ch),
+            }
+        }
+        out.spans.push((s, c, x));
+    }
+    out
+}
+
+/// The text with the found spans marked the same way as the cases.
+fn render(
+    text: &str,
+    found: &[(
+        Option<(usize, usize)>,
+        (usize, usize),
+        Option<(usize, usize)>,
+    )],
+) -> String {
+    let mut out = String::new();
+    for (s, c, x) in found {
+        let mut marks: Vec<(usize, i8, &str)> = Vec::new();
+        for (span, open, close) in [(*x, "{X:", "}"), (*s, "{S:", "}"), (Some(*c), "{C:", "}")] {
+            if let Some((a, b)) = span {
+                marks.push((a, 1, open));
+                marks.push((b, -1, close));
+            }
+        }
+        marks.sort_by_key(|m| (m.0, m.1));
+        let mut pos = 0;
+        let mut line = String::new();
+        for (at, _, mark) in marks {
+            line.push_str(&text[pos..at]);
+            line.push_str(mark);
+            pos = at;
+        }
+        line.push_str(&text[pos..]);
+        let _ = writeln!(out, "    {line}");
+    }
+    out
+}
+
+#[test]
+fn each_category_is_parsed_as_annotated() {
+    let grammar = Grammar::builtin();
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for (category, example) in CASES {
+        let marked = unmark(example);
+        let analysis = claimgraph::analyze(category, &marked.text, &grammar, &Policy::default());
+        let found: Vec<_> = analysis
+            .attributions
+            .iter()
+            .filter(|a| a.relation != claimgraph::attribution::Relation::Credit)
+            .map(|a| {
+                (
+                    a.source.map(|s| (s.start, s.end)),
+                    (a.cue.start, a.cue.end),
+                    a.content.map(|s| (s.start, s.end)),
+                )
+            })
+            .collect();
+        let expected: Vec<_> = marked
+            .spans
+            .iter()
+            .map(|(s, c, x)| (*s, c.expect("a cue"), *x))
+            .collect();
+        let _ = writeln!(report, "{category}:\n{}", render(&marked.text, &found));
+        if found != expected {
+            failures.push(format!(
+                "{category}: expected\n{}got\n{}",
+                render(&marked.text, &expected),
+                render(&marked.text, &found)
+            ));
+        }
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("attribution-categories", report));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
