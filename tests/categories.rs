@@ -107,14 +107,22 @@ const CASES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Source, cue and content of one attribution, as byte ranges.
+type Spans = (
+    Option<(usize, usize)>,
+    Option<(usize, usize)>,
+    Option<(usize, usize)>,
+);
+type FoundSpans = (
+    Option<(usize, usize)>,
+    (usize, usize),
+    Option<(usize, usize)>,
+);
+
 #[derive(Default)]
 struct Marked {
     text: String,
-    spans: Vec<(
-        Option<(usize, usize)>,
-        Option<(usize, usize)>,
-        Option<(usize, usize)>,
-    )>,
+    spans: Vec<Spans>,
 }
 
 fn unmark(example: &str) -> Marked {
@@ -151,14 +159,7 @@ fn unmark(example: &str) -> Marked {
 }
 
 /// The text with the found spans marked the same way as the cases.
-fn render(
-    text: &str,
-    found: &[(
-        Option<(usize, usize)>,
-        (usize, usize),
-        Option<(usize, usize)>,
-    )],
-) -> String {
+fn render(text: &str, found: &[FoundSpans]) -> String {
     let mut out = String::new();
     for (s, c, x) in found {
         let mut marks: Vec<(usize, i8, &str)> = Vec::new();
