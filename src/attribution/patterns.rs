@@ -144,6 +144,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn find_anchors(&mut self) {
+        // A headline in title case ("Pastor Wants Leaders To Resign") capitalises its verbs.
+        let long_words: Vec<&Token> = self
+            .toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
+            .collect();
+        let title_case = long_words.len() >= 3
+            && long_words.iter().filter(|t| t.capitalized).count() * 10 >= long_words.len() * 8;
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;
@@ -173,10 +181,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) else {
                     continue;
                 };
+                // "the attacks on Paris", "plans for the city": a bare present form followed by a
+                // preposition the cue does not include is a plural noun.
+                let before_preposition = end == i + 1
+                    && self.toks.get(end).is_some_and(|n| {
+                        grammar.words.prepositions.contains(&n.lower)
+                            && !matches!(n.lower.as_str(), "to" | "that")
+                    });
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
                         (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
+                            || (before_preposition && (form.base || form.third) && !form.past)
                     }
                     _ => false,
                 };
@@ -185,6 +201,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 // ("Plans for a merger …").
                 let in_name = matches!(cue.class, CueClass::Verb(form)
                     if self.toks[i].capitalized
+                        && !title_case
                         && ((i > 0 && self.toks[i - 1].kind != TokenKind::OpenQuote)
                             || (i == 0 && form.third && !form.base)));
                 if noun_like || in_name {
