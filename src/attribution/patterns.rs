@@ -1542,7 +1542,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             inside
                                 && (self.in_quotation(b.cue.0)
                                     || b.relation == Relation::Hedge
-                                    || (!a.content_first && !self.starts_sibling_clause(starts(b))))
+                                    || ((!a.content_first || starts(b) > a.cue.1)
+                                        && !self.starts_sibling_clause(starts(b))))
                         })
                 })
             })

@@ -55,14 +55,15 @@ impl<'t> Document<'t> {
         let mut tokens = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
             let body = paragraph.slice(text);
-            for boundary in sentencex::get_sentence_boundaries("en", body) {
-                let span = trim(
-                    text,
-                    Span::new(
-                        paragraph.start + boundary.start_byte,
-                        paragraph.start + boundary.end_byte,
-                    ),
-                );
+            let spans = sentencex::get_sentence_boundaries("en", body)
+                .into_iter()
+                .map(|b| {
+                    trim(
+                        text,
+                        Span::new(paragraph.start + b.start_byte, paragraph.start + b.end_byte),
+                    )
+                });
+            for span in join_after_titles(text, spans) {
                 if span.is_empty() {
                     continue;
                 }
@@ -116,6 +117,34 @@ impl<'t> Document<'t> {
         let index = self.sentences.partition_point(|s| s.span.end <= at);
         (index < self.sentences.len() && self.sentences[index].span.start <= at).then_some(index)
     }
+}
+
+/// Titles after which the segmenter sometimes ends a sentence ("found Ms. Sherry"): a title
+/// always has a name after it.
+const TITLES: &[&str] = &[
+    "adm.", "capt.", "col.", "dr.", "gen.", "gov.", "lt.", "mr.", "mrs.", "ms.", "prof.", "rep.",
+    "rev.", "sen.", "sgt.",
+];
+
+/// Joins a sentence that ends with a title to the sentence after it.
+fn join_after_titles(text: &str, spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for span in spans {
+        if let Some(last) = out.last_mut() {
+            let previous = last.slice(text);
+            let last_word = previous
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if TITLES.contains(&last_word.as_str()) && !span.is_empty() {
+                *last = last.cover(span);
+                continue;
+            }
+        }
+        out.push(span);
+    }
+    out
 }
 
 fn paragraphs(text: &str) -> Vec<Span> {
