@@ -7,15 +7,51 @@ use dom_query::{Document, NodeRef};
 
 /// Elements whose text is never article prose, even inside the body readability chose.
 const SKIPPED: &[&str] = &[
-    "aside", "button", "figcaption", "figure", "form", "iframe", "nav", "noscript", "script",
-    "select", "style", "svg", "template", "textarea",
+    "aside",
+    "button",
+    "figcaption",
+    "figure",
+    "form",
+    "iframe",
+    "nav",
+    "noscript",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
 ];
 
 /// Elements that end a paragraph of the analysed text.
 const BLOCKS: &[&str] = &[
-    "address", "article", "blockquote", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td",
-    "th", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 /// The article text of an HTML page, with a map back into `page`.
@@ -142,9 +178,10 @@ impl<'p> Locator<'p> {
             return after("-->", at + 4);
         }
         for raw in ["script", "style"] {
-            let is_raw = rest.len() > raw.len() + 1
-                && rest[1..raw.len() + 1].eq_ignore_ascii_case(raw)
-                && !rest.as_bytes()[raw.len() + 1].is_ascii_alphanumeric();
+            let bytes = rest.as_bytes();
+            let is_raw = bytes.len() > raw.len() + 1
+                && bytes[1..raw.len() + 1].eq_ignore_ascii_case(raw.as_bytes())
+                && !bytes[raw.len() + 1].is_ascii_alphanumeric();
             if is_raw {
                 return after(&format!("</{raw}"), at + 1);
             }
@@ -257,7 +294,9 @@ mod tests {
         let text = &extracted.text;
         let span_of = |needle: &str| {
             let start = text.find(needle).unwrap();
-            extracted.map.to_source(Span::new(start, start + needle.len()))
+            extracted
+                .map
+                .to_source(Span::new(start, start + needle.len()))
         };
         let engineer = span_of("engineer");
         assert_eq!(&PAGE[engineer.start..engineer.end], "engineer");
@@ -276,6 +315,10 @@ mod tests {
         let extracted = extract_html("<p>Short.</p>");
         assert_eq!(extracted.text, "Short.\n");
         assert!(extract_html("").text.is_empty());
-        assert!(extract_html("<html><body><script>x()</script></body></html>").text.is_empty());
+        assert!(
+            extract_html("<html><body><script>x()</script></body></html>")
+                .text
+                .is_empty()
+        );
     }
 }

@@ -101,9 +101,16 @@ Officials agreed & left.\n\nA resident so.\n\nOne item.\n\nTwo items.\n"
     fn offsets_map_to_the_markdown_source() {
         let extracted = extract_markdown(POST);
         let text = &extracted.text;
-        for needle in ["bridge will reopen", "according to", "statement", "Two items."] {
+        for needle in [
+            "bridge will reopen",
+            "according to",
+            "statement",
+            "Two items.",
+        ] {
             let start = text.find(needle).unwrap();
-            let source = extracted.map.to_source(Span::new(start, start + needle.len()));
+            let source = extracted
+                .map
+                .to_source(Span::new(start, start + needle.len()));
             assert_eq!(&POST[source.start..source.end], needle);
         }
         let amp = text.find('&').unwrap();

@@ -213,9 +213,18 @@ mod tests {
 
     #[test]
     fn formats_follow_extensions() {
-        assert_eq!(InputFormat::from_path(Path::new("a/b.HTML")), InputFormat::Html);
-        assert_eq!(InputFormat::from_path(Path::new("post.md")), InputFormat::Markdown);
-        assert_eq!(InputFormat::from_path(Path::new("story.txt")), InputFormat::Text);
+        assert_eq!(
+            InputFormat::from_path(Path::new("a/b.HTML")),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("post.md")),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("story.txt")),
+            InputFormat::Text
+        );
         assert_eq!(InputFormat::from_path(Path::new("-")), InputFormat::Text);
     }
 }

@@ -9,12 +9,15 @@
 //!   "findings": [ { "rule", "severity", "claim", "span", "message" } ],
 //!   "summary": { ... } }
 //! Span = { "start", "end", "text" }: UTF-8 byte offsets into the analysed text.
+//!        For HTML and Markdown input also "source_start", "source_end": the byte offsets of
+//!        the same text in the file as read (see docs/inputs.md).
 //! ```
 
 use super::{claim_id, source_id};
 use crate::Analysis;
 use crate::attribution::{AttributionKind, Relation};
 use crate::graph::ClaimStatus;
+use crate::markup::SourceMap;
 use crate::rules::Severity;
 use crate::sources::SourceKind;
 use crate::text::Span;
@@ -29,6 +32,10 @@ pub struct JsonSpan<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,17 +158,26 @@ impl Summary {
     }
 }
 
-fn span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
+fn json_span<'a>(text: &'a str, map: Option<&SourceMap>, span: Span) -> JsonSpan<'a> {
+    let source = map.map(|m| m.to_source(span));
     JsonSpan {
         start: span.start,
         end: span.end,
         text: span.slice(text),
+        source_start: source.map(|s| s.start),
+        source_end: source.map(|s| s.end),
     }
 }
 
 impl<'a> Report<'a> {
     pub fn of(analysis: &'a Analysis) -> Report<'a> {
+        Report::of_mapped(analysis, None)
+    }
+
+    /// The report of a document read from markup, with its spans' offsets in the source file.
+    pub fn of_mapped(analysis: &'a Analysis, map: Option<&SourceMap>) -> Report<'a> {
         let text = analysis.document.text;
+        let span = |s: Span| json_span(text, map, s);
         let sources = analysis
             .sources
             .entities
@@ -175,7 +191,7 @@ impl<'a> Report<'a> {
                 role: s.role.as_deref(),
                 affiliation: s.affiliation.as_deref(),
                 knowledge: s.knowledge.as_deref(),
-                mentions: s.mentions.iter().map(|&m| span(text, m)).collect(),
+                mentions: s.mentions.iter().map(|&m| span(m)).collect(),
             })
             .collect();
         let claims = analysis
@@ -187,7 +203,7 @@ impl<'a> Report<'a> {
                 let support = &analysis.graph.support[i];
                 JsonClaim {
                     id: claim_id(i),
-                    span: span(text, c.span),
+                    span: span(c.span),
                     status: support.status,
                     sources: support.supporting.iter().map(|&s| source_id(s)).collect(),
                     hedged: support.hedged,
@@ -206,11 +222,11 @@ impl<'a> Report<'a> {
                     .collect();
                 JsonAttribution {
                     claim: analysis.claims.of_attribution[i].map(claim_id),
-                    source: a.source.map(|s| span(text, s)),
+                    source: a.source.map(span),
                     source_id: ids.first().cloned(),
                     source_ids: ids,
-                    cue: span(text, a.cue),
-                    content: a.content.map(|s| span(text, s)),
+                    cue: span(a.cue),
+                    content: a.content.map(span),
                     relation: a.relation,
                     kind: a.kind,
                     via: analysis.sources.channel_of_attribution[i].map(source_id),
@@ -224,7 +240,7 @@ impl<'a> Report<'a> {
                 rule: f.rule,
                 severity: f.severity,
                 claim: f.claim.map(claim_id),
-                span: span(text, f.span),
+                span: span(f.span),
                 message: &f.message,
             })
             .collect();
@@ -242,10 +258,20 @@ impl<'a> Report<'a> {
 
 /// The report as one line of JSON.
 pub fn render_line(analysis: &Analysis) -> String {
-    serde_json::to_string(&Report::of(analysis)).expect("reports serialise")
+    render_line_mapped(analysis, None)
 }
 
 /// The report as indented JSON.
 pub fn render_pretty(analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&Report::of(analysis)).expect("reports serialise")
+    render_pretty_mapped(analysis, None)
+}
+
+/// The report as one line of JSON, with source offsets when the text came from markup.
+pub fn render_line_mapped(analysis: &Analysis, map: Option<&SourceMap>) -> String {
+    serde_json::to_string(&Report::of_mapped(analysis, map)).expect("reports serialise")
+}
+
+/// The report as indented JSON, with source offsets when the text came from markup.
+pub fn render_pretty_mapped(analysis: &Analysis, map: Option<&SourceMap>) -> String {
+    serde_json::to_string_pretty(&Report::of_mapped(analysis, map)).expect("reports serialise")
 }

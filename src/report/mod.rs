@@ -3,6 +3,7 @@
 pub mod dot;
 pub mod human;
 pub mod json;
+pub mod stats;
 
 /// The output formats of `claimgraph check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
