@@ -63,15 +63,21 @@ const BLOCKS: &[&str] = &[
 /// assert!(extracted.text.ends_with("Officials “agreed.”\n"));
 /// ```
 pub fn extract_html(page: &str) -> Extracted {
-    let config = dom_smoothie::Config {
-        // Short pages (tests, briefs) are articles too.
-        char_threshold: 0,
-        ..dom_smoothie::Config::default()
-    };
-    let article = dom_smoothie::Readability::new(page, None, Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok())
-        .filter(|a| !a.text_content.trim().is_empty());
+    // Readability's usual 500-character bar first; a page that fails it (a brief, a test page)
+    // gets a second try with none, because with no bar some long pages fail instead.
+    let article = [dom_smoothie::Config::default().char_threshold, 0]
+        .into_iter()
+        .find_map(|char_threshold| {
+            let config = dom_smoothie::Config {
+                char_threshold,
+                ..dom_smoothie::Config::default()
+            };
+            dom_smoothie::Readability::new(page, None, Some(config))
+                .ok()?
+                .parse()
+                .ok()
+                .filter(|a| !a.text_content.trim().is_empty())
+        });
     let document = match &article {
         Some(article) => Document::from(article.content.as_ref()),
         // Readability found nothing: fall back to everything in the body.
