@@ -28,20 +28,26 @@ fn main() {
     let mut single = 0.0;
     for jobs in [1, 2] {
         let mut times = Vec::new();
+        let mut cpu_times = Vec::new();
         let mut peak_kb = 0;
         for _ in 0..runs {
-            let (seconds, kb) = run(&stream, jobs);
+            let (seconds, cpu, kb) = run(&stream, jobs);
             times.push(seconds);
+            cpu_times.push(cpu);
             peak_kb = peak_kb.max(kb);
         }
         times.sort_by(f64::total_cmp);
+        cpu_times.sort_by(f64::total_cmp);
         let median = times[times.len() / 2];
+        let cpu = cpu_times[cpu_times.len() / 2];
         if jobs == 1 {
             single = median;
         }
         println!(
-            "--jobs {jobs}: median {median:.2} s ({:.1} MB/s), runs {:?}, peak RSS {} MB, speed-up {:.2}x",
+            "--jobs {jobs}: median {median:.2} s ({:.1} MB/s), CPU {cpu:.2} s ({:.1} MB per CPU-second), \
+             runs {:?}, peak RSS {} MB, speed-up {:.2}x",
             bytes as f64 / 1e6 / median,
+            bytes as f64 / 1e6 / cpu,
             times.iter().map(|t| format!("{t:.2}")).collect::<Vec<_>>(),
             peak_kb / 1024,
             single / median
@@ -87,8 +93,9 @@ fn repeat_to(corpus: &Path, stream: &Path, target: u64) -> u64 {
     written
 }
 
-/// Wall time and peak RSS (KB, from GNU time when it is installed) of one run.
-fn run(stream: &Path, jobs: usize) -> (f64, u64) {
+/// Wall time, CPU time (user + system) and peak RSS in KB of one run; the last two come from
+/// GNU time and are 0 without it.
+fn run(stream: &Path, jobs: usize) -> (f64, f64, u64) {
     let args = [
         "check",
         "--jsonl",
@@ -104,7 +111,7 @@ fn run(stream: &Path, jobs: usize) -> (f64, u64) {
     let gnu_time = Path::new("/usr/bin/time").is_file();
     let mut command = if gnu_time {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M", binary]);
+        c.args(["-f", "%U %S %M", binary]);
         c
     } else {
         Command::new(binary)
@@ -118,10 +125,16 @@ fn run(stream: &Path, jobs: usize) -> (f64, u64) {
         .expect("claimgraph runs");
     let seconds = start.elapsed().as_secs_f64();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let kb = String::from_utf8_lossy(&out.stderr)
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let figures: Vec<f64> = stderr
         .lines()
         .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0);
-    (seconds, kb)
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    match figures[..] {
+        [user, system, kb] => (seconds, user + system, kb as u64),
+        _ => (seconds, 0.0, 0),
+    }
 }
