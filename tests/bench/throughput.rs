@@ -69,10 +69,11 @@ fn repeat_to(corpus: &Path, stream: &Path, target: u64) -> u64 {
     {
         return meta.len();
     }
-    let lines: Vec<serde_json::Value> = std::io::BufReader::new(std::fs::File::open(corpus).unwrap())
-        .lines()
-        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        std::io::BufReader::new(std::fs::File::open(corpus).unwrap())
+            .lines()
+            .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+            .collect();
     let mut out = BufWriter::new(std::fs::File::create(stream).unwrap());
     let mut written = 0;
     for round in 0.. {
@@ -124,7 +125,11 @@ fn run(stream: &Path, jobs: usize) -> (f64, f64, u64) {
         .output()
         .expect("claimgraph runs");
     let seconds = start.elapsed().as_secs_f64();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     let figures: Vec<f64> = stderr
         .lines()
