@@ -2,7 +2,7 @@
 //! against the page's reference text. Ignored by default (it needs `../shared`); run with
 //! `cargo test --release --test html_extraction -- --ignored --nocapture` (docs/inputs.md).
 
-use claimgraph::{analyze, grammar::Grammar, markup::extract_html, rules::Policy};
+use claimgraph::{analyze, grammar::Grammar, markup::extract_html, rules::Policy, text::Span};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -58,6 +58,7 @@ fn extracted_text_matches_the_reference_texts() {
     pages.sort();
     let (mut measured, mut good_f1, mut good_count) = (0, 0, 0);
     let (mut got_attributions, mut want_attributions) = (0, 0);
+    let (mut words_mapped, mut words_verbatim) = (0, 0);
     for page in pages {
         let stem = page.file_stem().unwrap().to_string_lossy().to_string();
         let Ok(reference) =
@@ -68,6 +69,18 @@ fn extracted_text_matches_the_reference_texts() {
         let html = String::from_utf8_lossy(&std::fs::read(&page).unwrap()).into_owned();
         let extracted = extract_html(&html);
         let f1 = word_f1(&extracted.text, &reference);
+        // Every word maps inside the page, on character boundaries; most map to themselves.
+        let text = &extracted.text;
+        for word in text.split_whitespace() {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            let source = extracted
+                .map
+                .to_source(Span::new(start, start + word.len()));
+            let slice = html.get(source.start..source.end);
+            assert!(slice.is_some(), "{stem}: {word:?} maps to {source:?}");
+            words_mapped += 1;
+            words_verbatim += usize::from(slice == Some(word));
+        }
         let got = analyze(&stem, &extracted.text, &grammar, &policy)
             .attributions
             .len();
@@ -92,6 +105,7 @@ fn extracted_text_matches_the_reference_texts() {
         "{measured} pages: F1 >= 0.90 on {good_f1}, attribution count within 10% on {good_count}; \
          {got_attributions} attributions on extracted text, {want_attributions} on reference text"
     );
+    println!("{words_verbatim} of {words_mapped} words map to the same text in the page source");
     assert!(measured > 0, "no page has a reference text");
     assert!(
         good_f1 * 10 >= measured * 9,

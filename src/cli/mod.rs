@@ -216,7 +216,14 @@ fn source_locations(
     };
     let mut out = String::new();
     for finding in analysis.findings.iter().filter(|f| f.severity >= min) {
-        let at = markup.map.to_source(finding.span).start;
+        let mut at = markup
+            .map
+            .to_source(finding.span)
+            .start
+            .min(markup.source.len());
+        while !markup.source.is_char_boundary(at) {
+            at -= 1;
+        }
         let before = &markup.source[..at];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

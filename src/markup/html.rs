@@ -129,8 +129,8 @@ impl Reader<'_> {
             self.builder.space();
         }
         for word in text.split_whitespace() {
-            for (piece, source) in self.locator.locate(word) {
-                self.builder.push(piece, source);
+            for (piece, source, verbatim) in self.locator.locate(word) {
+                self.builder.push(piece, source, verbatim);
             }
             self.builder.space_pending = false;
             self.builder.space();
@@ -155,7 +155,7 @@ impl<'p> Locator<'p> {
 
     /// `word` split into pieces with their source spans: verbatim runs and decoded entities.
     /// A word that is not found maps, as a whole, to the empty span at the cursor.
-    fn locate<'w>(&mut self, word: &'w str) -> Vec<(&'w str, Span)> {
+    fn locate<'w>(&mut self, word: &'w str) -> Vec<(&'w str, Span, bool)> {
         let bytes = self.page.as_bytes();
         let mut at = self.cursor;
         while at < bytes.len() {
@@ -170,7 +170,7 @@ impl<'p> Locator<'p> {
                 }
             }
         }
-        vec![(word, Span::new(self.cursor, self.cursor))]
+        vec![(word, Span::new(self.cursor, self.cursor), false)]
     }
 
     /// Where text resumes after the tag, comment, script or style opening at `at`.
@@ -200,9 +200,13 @@ impl<'p> Locator<'p> {
     }
 
     /// The pieces of `word` if the source at `at` spells it, and where the match ends.
-    fn match_at<'w>(&self, at: usize, word: &'w str) -> Option<(Vec<(&'w str, Span)>, usize)> {
+    fn match_at<'w>(
+        &self,
+        at: usize,
+        word: &'w str,
+    ) -> Option<(Vec<(&'w str, Span, bool)>, usize)> {
         let page = self.page;
-        let mut pieces: Vec<(&'w str, Span)> = Vec::new();
+        let mut pieces: Vec<(&'w str, Span, bool)> = Vec::new();
         let mut source = at;
         let mut chars = word.char_indices().peekable();
         let mut run_start: Option<(usize, usize)> = None;
@@ -215,9 +219,10 @@ impl<'p> Locator<'p> {
                 let mut decoded_chars = decoded.chars();
                 if decoded_chars.next() == Some(c) && decoded_chars.next().is_none() {
                     if let Some((word_start, source_start)) = run_start.take() {
-                        pieces.push((&word[word_start..i], Span::new(source_start, source)));
+                        pieces.push((&word[word_start..i], Span::new(source_start, source), true));
                     }
-                    pieces.push((&word[i..i + c.len_utf8()], Span::new(source, source + len)));
+                    let entity = Span::new(source, source + len);
+                    pieces.push((&word[i..i + c.len_utf8()], entity, false));
                     source += len;
                     continue;
                 }
@@ -234,7 +239,7 @@ impl<'p> Locator<'p> {
             }
         }
         if let Some((word_start, source_start)) = run_start {
-            pieces.push((&word[word_start..], Span::new(source_start, source)));
+            pieces.push((&word[word_start..], Span::new(source_start, source), true));
         }
         Some((pieces, source))
     }

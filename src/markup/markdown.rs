@@ -34,7 +34,10 @@ pub fn extract_markdown(source: &str) -> Extracted {
             _ if skipping => {}
             Event::Start(tag) if is_block(&tag) => builder.paragraph_break(),
             Event::End(tag) if is_block_end(&tag) => builder.paragraph_break(),
-            Event::Text(text) => builder.push(&text, Span::new(range.start, range.end)),
+            Event::Text(text) => {
+                let verbatim = source.get(range.clone()) == Some(&*text);
+                builder.push(&text, Span::new(range.start, range.end), verbatim)
+            }
             Event::Code(_) | Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) => {
                 builder.space()
             }

@@ -52,14 +52,13 @@ pub fn extract(source: &str, format: InputFormat) -> Option<Extracted> {
     }
 }
 
-/// A run of analysed bytes and the source bytes it was read from.
-///
-/// When both have the same length the bytes are a verbatim copy; otherwise (an entity such as
-/// `&amp;`, an escape such as `\*`) the run maps as a whole.
+/// A run of analysed bytes and the source bytes it was read from: a verbatim copy, mapped byte
+/// for byte, or (an entity such as `&amp;`, an escape such as `\*`) a run that maps as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
     text: Span,
     source: Span,
+    verbatim: bool,
 }
 
 /// Maps byte offsets in the analysed text back to byte offsets in the source file.
@@ -101,7 +100,7 @@ impl SourceMap {
             // A separator the reader added: it sits right after this segment.
             return segment.source.end;
         }
-        if segment.text.len() == segment.source.len() {
+        if segment.verbatim {
             segment.source.start + (at - segment.text.start)
         } else if is_end {
             segment.source.end
@@ -122,9 +121,8 @@ struct TextBuilder {
 }
 
 impl TextBuilder {
-    /// Appends `piece`, read from `source` (verbatim when the lengths agree).
-    fn push(&mut self, piece: &str, source: Span) {
-        let verbatim = piece.len() == source.len();
+    /// Appends `piece`, read from `source`: byte for byte when `verbatim`, else as a whole.
+    fn push(&mut self, piece: &str, source: Span, verbatim: bool) {
         let mut offset = 0;
         for run in piece.split_inclusive(char::is_whitespace) {
             let word = run.trim_end_matches(char::is_whitespace);
@@ -135,7 +133,7 @@ impl TextBuilder {
                 } else {
                     source
                 };
-                self.push_word(word, word_source);
+                self.push_word(word, word_source, verbatim);
             }
             if word.len() < run.len() {
                 self.space_pending = true;
@@ -155,22 +153,25 @@ impl TextBuilder {
         self.space_pending = false;
     }
 
-    fn push_word(&mut self, word: &str, source: Span) {
+    fn push_word(&mut self, word: &str, source: Span, verbatim: bool) {
         let text = Span::new(self.text.len(), self.text.len() + word.len());
         self.text.push_str(word);
-        let verbatim = text.len() == source.len();
         match self.map.segments.last_mut() {
             // Verbatim runs that continue each other in both texts are one segment.
             Some(last)
                 if verbatim
-                    && last.text.len() == last.source.len()
+                    && last.verbatim
                     && last.text.end == text.start
                     && last.source.end == source.start =>
             {
                 last.text.end = text.end;
                 last.source.end = source.end;
             }
-            _ => self.map.segments.push(Segment { text, source }),
+            _ => self.map.segments.push(Segment {
+                text,
+                source,
+                verbatim,
+            }),
         }
     }
 
@@ -201,9 +202,9 @@ mod tests {
     fn builder_collapses_space_and_maps_words() {
         let source = "a  b\n\nc d";
         let mut builder = TextBuilder::default();
-        builder.push(&source[0..4], Span::new(0, 4));
+        builder.push(&source[0..4], Span::new(0, 4), true);
         builder.paragraph_break();
-        builder.push(&source[6..9], Span::new(6, 9));
+        builder.push(&source[6..9], Span::new(6, 9), true);
         let out = builder.finish();
         assert_eq!(out.text, "a b\n\nc d\n");
         let c = out.text.find('c').unwrap();
