@@ -129,8 +129,8 @@ impl Reader<'_> {
             self.builder.space();
         }
         for word in text.split_whitespace() {
-            for (piece, source, verbatim) in self.locator.locate(word) {
-                self.builder.push(piece, source, verbatim);
+            for piece in self.locator.locate(word) {
+                self.builder.push(piece.text, piece.source, piece.verbatim);
             }
             self.builder.space_pending = false;
             self.builder.space();
@@ -139,6 +139,13 @@ impl Reader<'_> {
             self.builder.space_pending = false;
         }
     }
+}
+
+/// A piece of a word and where it is in the page: verbatim bytes, or one decoded entity.
+struct Piece<'w> {
+    text: &'w str,
+    source: Span,
+    verbatim: bool,
 }
 
 /// Finds decoded words in the page source, in order, outside tags, comments, scripts and styles.
@@ -155,7 +162,7 @@ impl<'p> Locator<'p> {
 
     /// `word` split into pieces with their source spans: verbatim runs and decoded entities.
     /// A word that is not found maps, as a whole, to the empty span at the cursor.
-    fn locate<'w>(&mut self, word: &'w str) -> Vec<(&'w str, Span, bool)> {
+    fn locate<'w>(&mut self, word: &'w str) -> Vec<Piece<'w>> {
         let bytes = self.page.as_bytes();
         let mut at = self.cursor;
         while at < bytes.len() {
@@ -170,7 +177,11 @@ impl<'p> Locator<'p> {
                 }
             }
         }
-        vec![(word, Span::new(self.cursor, self.cursor), false)]
+        vec![Piece {
+            text: word,
+            source: Span::new(self.cursor, self.cursor),
+            verbatim: false,
+        }]
     }
 
     /// Where text resumes after the tag, comment, script or style opening at `at`.
@@ -200,13 +211,9 @@ impl<'p> Locator<'p> {
     }
 
     /// The pieces of `word` if the source at `at` spells it, and where the match ends.
-    fn match_at<'w>(
-        &self,
-        at: usize,
-        word: &'w str,
-    ) -> Option<(Vec<(&'w str, Span, bool)>, usize)> {
+    fn match_at<'w>(&self, at: usize, word: &'w str) -> Option<(Vec<Piece<'w>>, usize)> {
         let page = self.page;
-        let mut pieces: Vec<(&'w str, Span, bool)> = Vec::new();
+        let mut pieces: Vec<Piece<'w>> = Vec::new();
         let mut source = at;
         let mut chars = word.char_indices().peekable();
         let mut run_start: Option<(usize, usize)> = None;
@@ -219,10 +226,17 @@ impl<'p> Locator<'p> {
                 let mut decoded_chars = decoded.chars();
                 if decoded_chars.next() == Some(c) && decoded_chars.next().is_none() {
                     if let Some((word_start, source_start)) = run_start.take() {
-                        pieces.push((&word[word_start..i], Span::new(source_start, source), true));
+                        pieces.push(Piece {
+                            text: &word[word_start..i],
+                            source: Span::new(source_start, source),
+                            verbatim: true,
+                        });
                     }
-                    let entity = Span::new(source, source + len);
-                    pieces.push((&word[i..i + c.len_utf8()], entity, false));
+                    pieces.push(Piece {
+                        text: &word[i..i + c.len_utf8()],
+                        source: Span::new(source, source + len),
+                        verbatim: false,
+                    });
                     source += len;
                     continue;
                 }
@@ -239,7 +253,11 @@ impl<'p> Locator<'p> {
             }
         }
         if let Some((word_start, source_start)) = run_start {
-            pieces.push((&word[word_start..], Span::new(source_start, source), true));
+            pieces.push(Piece {
+                text: &word[word_start..],
+                source: Span::new(source_start, source),
+                verbatim: true,
+            });
         }
         Some((pieces, source))
     }
