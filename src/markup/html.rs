@@ -141,6 +141,9 @@ impl Reader<'_> {
     }
 }
 
+/// How far past the previous word the next one is looked for, in bytes of page source.
+const SEARCH_WINDOW: usize = 256 * 1024;
+
 /// A piece of a word and where it is in the page: verbatim bytes, or one decoded entity.
 struct Piece<'w> {
     text: &'w str,
@@ -164,8 +167,11 @@ impl<'p> Locator<'p> {
     /// A word that is not found maps, as a whole, to the empty span at the cursor.
     fn locate<'w>(&mut self, word: &'w str) -> Vec<Piece<'w>> {
         let bytes = self.page.as_bytes();
+        // A word that is not in the page (readability rewrote it) must not cost a scan of the
+        // whole rest of the page each time: that would make large pages quadratic.
+        let window = bytes.len().min(self.cursor.saturating_add(SEARCH_WINDOW));
         let mut at = self.cursor;
-        while at < bytes.len() {
+        while at < window {
             match bytes[at] {
                 b'<' => at = self.skip_markup(at),
                 _ => {
