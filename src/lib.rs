@@ -11,6 +11,7 @@ pub mod cli;
 pub mod eval;
 pub mod grammar;
 pub mod graph;
+pub mod markup;
 pub mod report;
 pub mod rules;
 pub mod sources;

@@ -1,6 +1,8 @@
 //! The command line as parsed by clap. [`super::run`] turns these into settings.
 
+use crate::markup::InputFormat;
 use crate::report::Format;
+use crate::report::stats::StatsFormat;
 use crate::rules::Severity;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -27,6 +29,10 @@ pub enum Command {
         /// A rule id, such as `unsourced-claim`.
         rule: String,
     },
+    /// Print the text that is analysed for a file: an HTML page's article, a Markdown file's prose.
+    Extract(ExtractArgs),
+    /// Sourcing statistics over many documents: claims, sources, outlets, people, hedges.
+    Stats(StatsArgs),
     /// Score the attribution parser against annotated gold JSON Lines (code-point offsets).
     Eval(EvalArgs),
     /// Check the `<!-- expect: RULE -->` and `<!-- ok: RULE -->` expectations in articles, or
@@ -100,7 +106,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Articles to check (plain text); `-` reads standard input.
+    /// Articles or directories to check (text, Markdown, HTML); `-` reads standard input.
     pub paths: Vec<PathBuf>,
     /// A JSON Lines file with one {"id", "text"} object per line (`-` for standard input).
     #[arg(long, value_name = "FILE")]
@@ -126,4 +132,59 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// How documents are found and read; shared by `check` and `stats`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadingArgs {
+    /// Read every document as this format instead of guessing from its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// In directories, read only files matching this glob (repeatable; default: .txt, .md, .html).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In directories, skip files matching this glob (repeatable; .gitignore is respected too).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Documents analysed in parallel (0: one per core). Output is the same for any value.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+    /// Largest document read, in bytes; a larger one is an error and the rest still run.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_size: u64,
+    /// With `--format json`, write a `{"id", "error"}` line in place of each document that
+    /// could not be read, and count it as reported (for streaming engines; see docs/scale.md).
+    #[arg(long)]
+    pub error_records: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// A page or Markdown file; `-` reads standard input (give `--input-format`).
+    pub path: PathBuf,
+    /// Read the file as this format instead of guessing from its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Articles or directories (text, Markdown, HTML); `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+    /// A JSON Lines file with one {"id", "text"} object per line (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+    /// How many outlets and people to list.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// A directory of grammar .toml files to add to the built-in vocabulary.
+    #[arg(long, value_name = "DIR")]
+    pub grammar: Option<PathBuf>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }

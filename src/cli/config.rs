@@ -26,6 +26,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The file name looked for in the checked file's directory and its parents.
@@ -213,7 +214,7 @@ pub struct Resolver {
     pub config: Option<PathBuf>,
     /// `--grammar`: extra grammar files, in place of any the policy file names.
     pub grammar: Option<PathBuf>,
-    cache: BTreeMap<Option<PathBuf>, Settings>,
+    cache: BTreeMap<Option<PathBuf>, Arc<Settings>>,
 }
 
 impl Resolver {
@@ -229,7 +230,7 @@ impl Resolver {
     pub fn settings(
         &mut self,
         article: &Path,
-    ) -> Result<&Settings, Box<dyn Diagnostic + Send + Sync>> {
+    ) -> Result<Arc<Settings>, Box<dyn Diagnostic + Send + Sync>> {
         let path = self.config.clone().or_else(|| find_config(article));
         if !self.cache.contains_key(&path) {
             let config = match &path {
@@ -245,9 +246,9 @@ impl Resolver {
                 policy: config.policy,
                 grammar,
             };
-            self.cache.insert(path.clone(), settings);
+            self.cache.insert(path.clone(), Arc::new(settings));
         }
-        Ok(&self.cache[&path])
+        Ok(self.cache[&path].clone())
     }
 }
 

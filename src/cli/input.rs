@@ -1,21 +1,41 @@
-//! Reading documents: files, standard input and JSON Lines, each failure a clear error that
-//! does not stop the other documents.
+//! Reading documents: files, directories, standard input and JSON Lines streams, each failure a
+//! clear error that does not stop the other documents.
+//!
+//! Finding documents ([`expand`], [`JsonlLines`]) is cheap and sequential; reading and decoding
+//! one ([`Pending::read`]) is done by the worker that analyses it.
 
+use crate::markup::{self, InputFormat, SourceMap};
 use miette::Diagnostic;
 use serde::Deserialize;
-use std::io::Read;
-use std::path::Path;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
 
 /// One document to analyse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub id: String,
+    /// The analysed text: the file itself, or what was extracted from its markup.
     pub text: String,
+    /// For HTML and Markdown: the file as read, and where each analysed byte came from.
+    pub markup: Option<Markup>,
+    /// Where the document came from (the file, the JSON Lines file, or `-`): its policy file
+    /// is looked up from here.
+    pub origin: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup {
+    pub source: String,
+    pub map: SourceMap,
 }
 
 /// A document that could not be read.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum InputError {
+    /// The policy file or grammar that applies to the document could not be used.
+    #[error("{path}: {report}")]
+    #[diagnostic(code(claimgraph::input::policy))]
+    Policy { path: String, report: String },
     #[error("cannot read {path}: {source}")]
     #[diagnostic(
         code(claimgraph::input::unreadable),
@@ -42,44 +62,237 @@ pub enum InputError {
         line: usize,
         message: String,
     },
+    #[error("{path} is {size} bytes, more than the limit of {limit}")]
+    #[diagnostic(
+        code(claimgraph::input::too_large),
+        help("raise the limit with --max-size BYTES if this document is meant to be read")
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("cannot search {path}: {message}")]
+    #[diagnostic(
+        code(claimgraph::input::walk),
+        help("check the directory's permissions and the --include/--exclude globs")
+    )]
+    Walk { path: String, message: String },
+}
+
+impl InputError {
+    /// The document the error is about: a path, or `path:line` for a JSON line.
+    pub fn subject(&self) -> String {
+        match self {
+            InputError::Unreadable { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::TooLarge { path, .. }
+            | InputError::Walk { path, .. }
+            | InputError::Policy { path, .. } => path.clone(),
+            InputError::BadJsonLine { path, line, .. } => format!("{path}:{line}"),
+        }
+    }
+}
+
+/// How documents are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadSettings {
+    /// Every document in this format; `None` guesses from the extension (text for JSON lines).
+    pub format: Option<InputFormat>,
+    pub max_size: u64,
+}
+
+/// A document found but not yet read.
+#[derive(Debug)]
+pub enum Pending {
+    File(PathBuf),
+    Stdin,
+    JsonLine {
+        path: String,
+        line: usize,
+        raw: Vec<u8>,
+    },
+    Failed(InputError),
 }
 
 fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(path).map(|b| bytes = b)
-    };
-    result.map_err(|source| InputError::Unreadable {
+impl Pending {
+    /// Reads, decodes and (for markup) extracts the document.
+    pub fn read(self, settings: &ReadSettings) -> Result<Input, InputError> {
+        match self {
+            Pending::File(path) => {
+                let id = display(&path);
+                let bytes = read_file(&path, settings.max_size)?;
+                let format = settings
+                    .format
+                    .unwrap_or_else(|| InputFormat::from_path(&path));
+                input(id, bytes, format, path)
+            }
+            Pending::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .take(settings.max_size + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| InputError::Unreadable {
+                        path: "-".into(),
+                        source,
+                    })?;
+                check_size("-", bytes.len() as u64, settings.max_size)?;
+                input(
+                    "-".into(),
+                    bytes,
+                    settings.format.unwrap_or(InputFormat::Text),
+                    PathBuf::from("-"),
+                )
+            }
+            Pending::JsonLine { path, line, raw } => {
+                let bad = |message: String| InputError::BadJsonLine {
+                    path: path.clone(),
+                    line,
+                    message,
+                };
+                let document: JsonLine =
+                    serde_json::from_slice(&raw).map_err(|e| bad(e.to_string()))?;
+                let id = document
+                    .id
+                    .as_str()
+                    .map_or_else(|| document.id.to_string(), str::to_string);
+                check_size(&id, document.text.len() as u64, settings.max_size)?;
+                let format = settings.format.unwrap_or(InputFormat::Text);
+                Ok(from_text(id, document.text, format, PathBuf::from(&path)))
+            }
+            Pending::Failed(error) => Err(error),
+        }
+    }
+}
+
+fn check_size(path: &str, size: u64, limit: u64) -> Result<(), InputError> {
+    if size > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_string(),
+            size,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let unreadable = |source| InputError::Unreadable {
         path: display(path),
         source,
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    check_size(&display(path), size, limit)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    check_size(&display(path), bytes.len() as u64, limit)?;
     Ok(bytes)
 }
 
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        path: display(path),
+fn input(
+    id: String,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    origin: PathBuf,
+) -> Result<Input, InputError> {
+    let text = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: id.clone(),
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    // A leading byte-order mark is not part of the text.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(from_text(id, text, format, origin))
 }
 
-/// A plain-text article; `-` is standard input. A leading byte-order mark is dropped.
-pub fn read_text(path: &Path) -> Result<Input, InputError> {
-    let text = decode(path, read_bytes(path)?)?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(Input {
-        id: display(path),
-        text,
-    })
+fn from_text(id: String, text: String, format: InputFormat, origin: PathBuf) -> Input {
+    match markup::extract(&text, format) {
+        None => Input {
+            id,
+            text,
+            markup: None,
+            origin,
+        },
+        Some(extracted) => Input {
+            id,
+            text: extracted.text,
+            markup: Some(Markup {
+                source: text,
+                map: extracted.map,
+            }),
+            origin,
+        },
+    }
+}
+
+/// The documents named on the command line, directories searched recursively (respecting
+/// `.gitignore`, in file-name order so output is stable), each a file, standard input or an
+/// error.
+pub fn expand(paths: &[PathBuf], include: &[String], exclude: &[String]) -> Vec<Pending> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            out.push(Pending::Stdin);
+        } else if path.is_dir() {
+            walk(path, include, exclude, &mut out);
+        } else {
+            out.push(Pending::File(path.clone()));
+        }
+    }
+    out
+}
+
+/// Files a directory search reads when no `--include` is given.
+const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm"];
+
+fn walk(root: &Path, include: &[String], exclude: &[String], out: &mut Vec<Pending>) {
+    let failed = |message: String| {
+        Pending::Failed(InputError::Walk {
+            path: display(root),
+            message,
+        })
+    };
+    let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+    let includes: Vec<&str> = if include.is_empty() {
+        DEFAULT_INCLUDE.to_vec()
+    } else {
+        include.iter().map(String::as_str).collect()
+    };
+    for glob in includes {
+        if let Err(e) = overrides.add(glob) {
+            return out.push(failed(e.to_string()));
+        }
+    }
+    for glob in exclude {
+        if let Err(e) = overrides.add(&format!("!{glob}")) {
+            return out.push(failed(e.to_string()));
+        }
+    }
+    let overrides = match overrides.build() {
+        Ok(o) => o,
+        Err(e) => return out.push(failed(e.to_string())),
+    };
+    let walker = ignore::WalkBuilder::new(root)
+        .overrides(overrides)
+        // A corpus directory need not be a git repository for its .gitignore to count.
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                out.push(Pending::File(entry.into_path()))
+            }
+            Ok(_) => {}
+            Err(e) => out.push(failed(e.to_string())),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -88,29 +301,96 @@ struct JsonLine {
     text: String,
 }
 
-/// Every line of a JSON Lines file, each a document or an error naming its line.
-pub fn read_jsonl(path: &Path) -> Vec<Result<Input, InputError>> {
-    let text = match read_bytes(path).and_then(|b| decode(path, b)) {
-        Ok(text) => text,
-        Err(e) => return vec![Err(e)],
-    };
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            serde_json::from_str::<JsonLine>(line)
-                .map(|d| Input {
-                    id: d
-                        .id
-                        .as_str()
-                        .map_or_else(|| d.id.to_string(), str::to_string),
-                    text: d.text,
-                })
-                .map_err(|e| InputError::BadJsonLine {
-                    path: display(path),
-                    line: index + 1,
-                    message: e.to_string(),
-                })
+/// The lines of a JSON Lines stream, read one at a time so memory stays flat in its length.
+pub struct JsonlLines {
+    path: String,
+    reader: Option<Box<dyn BufRead + Send>>,
+    line: usize,
+    max_size: u64,
+}
+
+impl JsonlLines {
+    /// `-` is standard input.
+    pub fn open(path: &Path, max_size: u64) -> Result<JsonlLines, InputError> {
+        let reader: Box<dyn BufRead + Send> = if path == Path::new("-") {
+            Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
+        } else {
+            let file = std::fs::File::open(path).map_err(|source| InputError::Unreadable {
+                path: display(path),
+                source,
+            })?;
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+        };
+        Ok(JsonlLines {
+            path: display(path),
+            reader: Some(reader),
+            line: 0,
+            max_size,
         })
-        .collect()
+    }
+}
+
+impl Iterator for JsonlLines {
+    type Item = Pending;
+
+    fn next(&mut self) -> Option<Pending> {
+        loop {
+            let reader = self.reader.as_mut()?;
+            let mut raw = Vec::new();
+            // One byte past the limit (plus the newline) is enough to know a line is too long.
+            let read = reader.take(self.max_size + 2).read_until(b'\n', &mut raw);
+            self.line += 1;
+            let line = self.line;
+            match read {
+                Ok(0) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    self.reader = None;
+                    return Some(Pending::Failed(InputError::Unreadable {
+                        path: format!("{}:{line}", self.path),
+                        source,
+                    }));
+                }
+            }
+            if raw.len() as u64 > self.max_size + 1 && !raw.ends_with(b"\n") {
+                // Skip the rest of the overlong line so the next one is read whole.
+                let _ = skip_line(self.reader.as_mut()?);
+                return Some(Pending::Failed(InputError::TooLarge {
+                    path: format!("{}:{line}", self.path),
+                    size: raw.len() as u64,
+                    limit: self.max_size,
+                }));
+            }
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(Pending::JsonLine {
+                path: self.path.clone(),
+                line,
+                raw,
+            });
+        }
+    }
+}
+
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buffer.len();
+                reader.consume(len);
+            }
+        }
+    }
 }

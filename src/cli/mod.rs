@@ -2,19 +2,25 @@
 //! document and a reporter prints each analysis.
 
 mod args;
+mod batch;
 pub mod config;
 mod input;
 pub mod test;
 
-pub use args::{Args, CheckArgs, ColorChoice, Command, EvalArgs, FailOn, RulesArgs, TestArgs};
-pub use input::{Input, InputError, read_jsonl, read_text};
+pub use args::{
+    Args, CheckArgs, ColorChoice, Command, EvalArgs, ExtractArgs, FailOn, ReadingArgs, RulesArgs,
+    StatsArgs, TestArgs,
+};
+pub use input::{Input, InputError, JsonlLines, Markup, Pending, ReadSettings, expand};
 
 use crate::grammar::Grammar;
 use crate::report::{self, Format, human};
 use crate::rules::Policy;
 use config::{Config, Resolver};
+use miette::Diagnostic;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 an input or usage error.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -27,6 +33,8 @@ pub fn run(args: Args) -> u8 {
         Command::Eval(eval) => run_eval(eval),
         Command::Rules(rules) => run_rules(rules),
         Command::Test(test) => run_test(test),
+        Command::Extract(extract) => run_extract(extract),
+        Command::Stats(stats) => run_stats(stats),
         Command::Explain { rule } => match crate::rules::find(&rule) {
             Some(r) => {
                 print!("{}", crate::rules::page(r));
@@ -89,7 +97,12 @@ fn run_test(args: TestArgs) -> u8 {
         }
     }
     for (path, snapshot) in articles {
-        let input = match read_text(&path) {
+        // Fixtures are read as they are written, comments and all: their expectations live there.
+        let plain = ReadSettings {
+            format: Some(crate::markup::InputFormat::Text),
+            max_size: u64::MAX / 2,
+        };
+        let input = match Pending::File(path.clone()).read(&plain) {
             Ok(i) => i,
             Err(e) => {
                 errors += 1;
@@ -243,24 +256,110 @@ fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(error));
 }
 
-fn run_check(args: CheckArgs) -> u8 {
-    let mut resolver = Resolver::new(args.config.clone(), args.grammar.clone());
-    // Each input with the file its policy is looked up from: its own, or the JSON Lines file.
-    let mut inputs: Vec<(&Path, Result<Input, InputError>)> = args
-        .paths
-        .iter()
-        .map(|p| (p.as_path(), read_text(p)))
-        .collect();
-    if let Some(jsonl) = &args.jsonl {
-        inputs.extend(read_jsonl(jsonl).into_iter().map(|i| (jsonl.as_path(), i)));
+/// The documents named by paths and `--jsonl`, in order, and how many when that is known.
+fn documents(
+    paths: &[std::path::PathBuf],
+    jsonl: Option<&std::path::Path>,
+    reading: &ReadingArgs,
+) -> (Box<dyn Iterator<Item = Pending> + Send>, Option<usize>) {
+    let files = expand(paths, &reading.include, &reading.exclude);
+    let count = files.len();
+    match jsonl {
+        None => (Box::new(files.into_iter()), Some(count)),
+        Some(path) => {
+            let lines: Box<dyn Iterator<Item = Pending> + Send> =
+                match JsonlLines::open(path, reading.max_size) {
+                    Ok(lines) => Box::new(lines),
+                    Err(e) => Box::new(std::iter::once(Pending::Failed(e))),
+                };
+            (Box::new(files.into_iter().chain(lines)), None)
+        }
     }
-    if inputs.is_empty() {
+}
+
+fn read_settings(reading: &ReadingArgs) -> ReadSettings {
+    ReadSettings {
+        format: reading.input_format,
+        max_size: reading.max_size,
+    }
+}
+
+/// Counts what went in and what came out, so nothing is lost silently.
+#[derive(Debug, Default)]
+struct Tally {
+    reported: usize,
+    failed: usize,
+}
+
+impl Tally {
+    /// The closing line on standard error, for batches and whenever something failed.
+    fn print(&self) {
+        let total = self.reported + self.failed;
+        if total > 1 || self.failed > 0 {
+            eprintln!(
+                "claimgraph: {total} documents: {} reported, {} failed",
+                self.reported, self.failed
+            );
+        }
+    }
+}
+
+/// An input error as one JSON line, for `--error-records`.
+fn error_record(error: &InputError) -> String {
+    let code = error
+        .code()
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| "claimgraph::input".into());
+    serde_json::json!({
+        "version": report::json::FORMAT_VERSION,
+        "id": error.subject(),
+        "error": { "code": code, "message": error.to_string() },
+    })
+    .to_string()
+}
+
+/// `  page.html:12:5: unsourced-claim` for each finding, so a reader of extracted text can
+/// find the place in the file they edit.
+fn source_locations(
+    input: &Input,
+    analysis: &crate::Analysis,
+    min: crate::rules::Severity,
+) -> String {
+    let Some(markup) = &input.markup else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for finding in analysis.findings.iter().filter(|f| f.severity >= min) {
+        let mut at = markup
+            .map
+            .to_source(finding.span)
+            .start
+            .min(markup.source.len());
+        while !markup.source.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &markup.source[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        out.push_str(&format!(
+            "  {}:{line}:{column}: {} in the source\n",
+            input.id, finding.rule
+        ));
+    }
+    out
+}
+
+fn run_check(args: CheckArgs) -> u8 {
+    // Policy files are looked up per document, from the worker threads.
+    let resolver = Mutex::new(Resolver::new(args.config.clone(), args.grammar.clone()));
+    let (pending, count) = documents(&args.paths, args.jsonl.as_deref(), &args.reading);
+    if count == Some(0) {
         eprintln!(
-            "claimgraph check: no input; give a file, `-` for standard input, or --jsonl FILE"
+            "claimgraph check: no input; give a file, a directory, `-` for standard input, or --jsonl FILE"
         );
         return EXIT_ERROR;
     }
-    let one_document = args.jsonl.is_none() && inputs.len() == 1;
+    let one_document = count == Some(1);
     if args.format == Format::Html && !one_document {
         eprintln!(
             "claimgraph check: --format html makes one page for one article; check each article on its own"
@@ -278,9 +377,11 @@ fn run_check(args: CheckArgs) -> u8 {
     };
     let style = human::Style { color, width: 100 };
     let threshold = args.fail_on.threshold();
-    let mut errors = 0;
+    let error_records = args.reading.error_records && args.format == Format::Json;
+    let mut tally = Tally::default();
     let mut failing = false;
-    let mut out: Box<dyn Write> = match &args.output {
+    let mut closed = false;
+    let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(file) => Box::new(std::io::BufWriter::new(file)),
             Err(e) => {
@@ -288,53 +389,144 @@ fn run_check(args: CheckArgs) -> u8 {
                 return EXIT_ERROR;
             }
         },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
     };
-    for (origin, input) in inputs {
-        let input = match input {
-            Ok(i) => i,
-            Err(e) => {
-                errors += 1;
-                let _ = out.flush();
-                report_error(e);
-                continue;
-            }
-        };
-        let settings = match resolver.settings(origin) {
-            Ok(s) => s,
-            Err(e) => {
-                let _ = out.flush();
-                eprintln!("{:?}", miette::Report::new_boxed(e));
-                return EXIT_ERROR;
-            }
-        };
+    let analyse = |input: Result<Input, InputError>| {
+        let input = input?;
+        let settings = resolver
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .settings(&input.origin)
+            .map_err(|e| InputError::Policy {
+                path: input.origin.display().to_string(),
+                report: format!("{:?}", miette::Report::new_boxed(e)),
+            })?;
         let prepared = crate::text::prepare(&input.text);
         let analysis =
             crate::analyze_prepared(&input.id, &prepared, &settings.grammar, &settings.policy);
-        failing |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+        let failing = threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+        let map = input.markup.as_ref().map(|m| &m.map);
         let rendered = match args.format {
-            Format::Human => human::render(&analysis, style, args.show),
-            Format::Json if one_document => report::json::render_pretty(&analysis) + "\n",
-            Format::Json => report::json::render_line(&analysis) + "\n",
+            Format::Human => {
+                human::render(&analysis, style, args.show)
+                    + &source_locations(&input, &analysis, args.show)
+            }
+            Format::Json if one_document => {
+                report::json::render_pretty_mapped(&analysis, map) + "\n"
+            }
+            Format::Json => report::json::render_line_mapped(&analysis, map) + "\n",
             Format::Dot => report::dot::render(&analysis),
             Format::Html => report::html::render(&analysis),
             Format::Markdown => report::markdown::render(&analysis),
             Format::Sarif if one_document => report::sarif::render_pretty(&analysis) + "\n",
             Format::Sarif => report::sarif::render_line(&analysis) + "\n",
         };
-        if out.write_all(rendered.as_bytes()).is_err() {
-            // The reader went away (a closed pipe) or the disk is full: nothing more to say.
-            return EXIT_ERROR;
-        }
-    }
-    if out.flush().is_err() {
+        Ok((rendered, failing))
+    };
+    let emit = |result: Result<(String, bool), InputError>| {
+        let rendered = match result {
+            Ok((rendered, failed_check)) => {
+                tally.reported += 1;
+                failing |= failed_check;
+                rendered
+            }
+            Err(e) => {
+                let record = error_records.then(|| error_record(&e) + "\n");
+                if error_records {
+                    tally.reported += 1;
+                } else {
+                    tally.failed += 1;
+                }
+                let _ = out.flush();
+                report_error(e);
+                match record {
+                    Some(record) => record,
+                    None => return true,
+                }
+            }
+        };
+        // A closed pipe or a full disk: nothing more to say.
+        closed = out.write_all(rendered.as_bytes()).is_err();
+        !closed
+    };
+    let settings = read_settings(&args.reading);
+    if let Err(e) = batch::run_in_order(pending, count, &settings, args.reading.jobs, analyse, emit)
+    {
+        eprintln!("claimgraph check: cannot start worker threads: {e}");
         return EXIT_ERROR;
     }
-    if errors > 0 {
+    if closed || out.flush().is_err() {
+        return EXIT_ERROR;
+    }
+    tally.print();
+    if tally.failed > 0 {
         EXIT_ERROR
     } else if failing {
         EXIT_FINDINGS
     } else {
         0
     }
+}
+
+fn run_extract(args: ExtractArgs) -> u8 {
+    let pending = expand(std::slice::from_ref(&args.path), &[], &[]);
+    let settings = ReadSettings {
+        format: args.input_format,
+        max_size: u64::MAX / 2,
+    };
+    let mut status = 0;
+    for document in pending {
+        match document.read(&settings) {
+            Ok(input) => print!("{}", input.text),
+            Err(e) => {
+                report_error(e);
+                status = EXIT_ERROR;
+            }
+        }
+    }
+    status
+}
+
+fn run_stats(args: StatsArgs) -> u8 {
+    let Some(grammar) = load_grammar(args.grammar.as_deref()) else {
+        return EXIT_ERROR;
+    };
+    let policy = Policy::default();
+    let (pending, count) = documents(&args.paths, args.jsonl.as_deref(), &args.reading);
+    if count == Some(0) {
+        eprintln!("claimgraph stats: no input; give files, directories, `-` or --jsonl FILE");
+        return EXIT_ERROR;
+    }
+    let mut corpus = report::stats::CorpusStats::default();
+    let mut tally = Tally::default();
+    let analyse = |input: Result<Input, InputError>| {
+        let input = input?;
+        let analysis = crate::analyze(&input.id, &input.text, &grammar, &policy);
+        Ok(report::stats::DocumentStats::of(&analysis))
+    };
+    let emit = |result: Result<report::stats::DocumentStats, InputError>| {
+        match result {
+            Ok(document) => {
+                tally.reported += 1;
+                corpus.add(document);
+            }
+            Err(e) => {
+                tally.failed += 1;
+                report_error(e);
+            }
+        }
+        true
+    };
+    let settings = read_settings(&args.reading);
+    if let Err(e) = batch::run_in_order(pending, count, &settings, args.reading.jobs, analyse, emit)
+    {
+        eprintln!("claimgraph stats: cannot start worker threads: {e}");
+        return EXIT_ERROR;
+    }
+    print!("{}", corpus.render(args.format, args.top));
+    tally.print();
+    if tally.failed > 0 { EXIT_ERROR } else { 0 }
 }

@@ -9,12 +9,15 @@
 //!   "findings": [ { "rule", "severity", "claim", "span", "message" } ],
 //!   "summary": { ... } }
 //! Span = { "start", "end", "text" }: UTF-8 byte offsets into the analysed text.
+//!        For HTML and Markdown input also "source_start", "source_end": the byte offsets of
+//!        the same text in the file as read (see docs/inputs.md).
 //! ```
 
 use super::{claim_id, source_id};
 use crate::Analysis;
 use crate::attribution::{AttributionKind, Relation};
 use crate::graph::ClaimStatus;
+use crate::markup::SourceMap;
 use crate::rules::Severity;
 use crate::sources::SourceKind;
 use crate::text::Span;
@@ -34,6 +37,12 @@ pub struct JsonSpan<'a> {
     pub end: usize,
     /// The text between `start` and `end`.
     pub text: &'a str,
+    /// For HTML and Markdown input: the byte offset in the original file where the span starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    /// For HTML and Markdown input: the byte offset in the original file where the span ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
 }
 
 /// The sourcing report of one document.
@@ -297,17 +306,26 @@ impl Sourcing {
     }
 }
 
-fn span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
+fn json_span<'a>(text: &'a str, map: Option<&SourceMap>, span: Span) -> JsonSpan<'a> {
+    let source = map.map(|m| m.to_source(span));
     JsonSpan {
         start: span.start,
         end: span.end,
         text: span.slice(text),
+        source_start: source.map(|s| s.start),
+        source_end: source.map(|s| s.end),
     }
 }
 
 impl<'a> Report<'a> {
     pub fn of(analysis: &'a Analysis) -> Report<'a> {
+        Report::of_mapped(analysis, None)
+    }
+
+    /// The report of a document read from markup, with its spans' offsets in the source file.
+    pub fn of_mapped(analysis: &'a Analysis, map: Option<&SourceMap>) -> Report<'a> {
         let text = analysis.document.text;
+        let span = |s: Span| json_span(text, map, s);
         let sources = analysis
             .sources
             .entities
@@ -321,7 +339,7 @@ impl<'a> Report<'a> {
                 role: s.role.as_deref(),
                 affiliation: s.affiliation.as_deref(),
                 knowledge: s.knowledge.as_deref(),
-                mentions: s.mentions.iter().map(|&m| span(text, m)).collect(),
+                mentions: s.mentions.iter().map(|&m| span(m)).collect(),
             })
             .collect();
         let claims = analysis
@@ -333,7 +351,7 @@ impl<'a> Report<'a> {
                 let support = &analysis.graph.support[i];
                 JsonClaim {
                     id: claim_id(i),
-                    span: span(text, c.span),
+                    span: span(c.span),
                     status: support.status,
                     sources: support.supporting.iter().map(|&s| source_id(s)).collect(),
                     hedged: support.hedged,
@@ -352,11 +370,11 @@ impl<'a> Report<'a> {
                     .collect();
                 JsonAttribution {
                     claim: analysis.claims.of_attribution[i].map(claim_id),
-                    source: a.source.map(|s| span(text, s)),
+                    source: a.source.map(span),
                     source_id: ids.first().cloned(),
                     source_ids: ids,
-                    cue: span(text, a.cue),
-                    content: a.content.map(|s| span(text, s)),
+                    cue: span(a.cue),
+                    content: a.content.map(span),
                     relation: a.relation,
                     kind: a.kind,
                     via: analysis.sources.channel_of_attribution[i].map(source_id),
@@ -370,7 +388,7 @@ impl<'a> Report<'a> {
                 rule: f.rule,
                 severity: f.severity,
                 claim: f.claim.map(claim_id),
-                span: span(text, f.span),
+                span: span(f.span),
                 message: &f.message,
             })
             .collect();
@@ -394,10 +412,20 @@ pub fn schema() -> String {
 
 /// The report as one line of JSON.
 pub fn render_line(analysis: &Analysis) -> String {
-    serde_json::to_string(&Report::of(analysis)).expect("reports serialise")
+    render_line_mapped(analysis, None)
 }
 
 /// The report as indented JSON.
 pub fn render_pretty(analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&Report::of(analysis)).expect("reports serialise")
+    render_pretty_mapped(analysis, None)
+}
+
+/// The report as one line of JSON, with source offsets when the text came from markup.
+pub fn render_line_mapped(analysis: &Analysis, map: Option<&SourceMap>) -> String {
+    serde_json::to_string(&Report::of_mapped(analysis, map)).expect("reports serialise")
+}
+
+/// The report as indented JSON, with source offsets when the text came from markup.
+pub fn render_pretty_mapped(analysis: &Analysis, map: Option<&SourceMap>) -> String {
+    serde_json::to_string_pretty(&Report::of_mapped(analysis, map)).expect("reports serialise")
 }

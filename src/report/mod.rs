@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod snapshot;
+pub mod stats;
 
 /// The output formats of `claimgraph check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

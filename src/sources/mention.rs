@@ -77,16 +77,44 @@ fn join(doc: &Document, tokens: &[Token]) -> String {
 
 /// The longest title starting at `at`, as a number of tokens.
 fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
-    (1..=4.min(tokens.len() - at))
+    // One buffer holds the 1- to 4-word candidates; each is a prefix of the next.
+    let longest = 4.min(tokens.len() - at);
+    let mut key = String::with_capacity(48);
+    let mut ends = [0; 4];
+    for (n, token) in tokens[at..at + longest].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&token.lower);
+        ends[n] = key.len();
+    }
+    (1..=longest)
         .rev()
-        .find(|&n| {
-            let words: Vec<&str> = tokens[at..at + n]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
-            grammar.titles.contains(&words.join(" "))
-        })
+        .find(|&n| grammar.titles.contains(&key[..ends[n - 1]]))
         .unwrap_or(0)
+}
+
+/// The first words of the grammar's titles: most tokens start no title, and one fast hash
+/// says so without building and hashing four candidate keys per token.
+struct TitleStarts<'g>(foldhash::HashSet<&'g str>);
+
+impl<'g> TitleStarts<'g> {
+    fn new(grammar: &'g Grammar) -> Self {
+        TitleStarts(
+            grammar
+                .titles
+                .iter()
+                .map(|t| t.split(' ').next().unwrap_or_default())
+                .collect(),
+        )
+    }
+
+    fn title_at(&self, grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
+        if !self.0.contains(tokens[at].lower.as_str()) {
+            return 0;
+        }
+        title_at(grammar, tokens, at)
+    }
 }
 
 fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
@@ -99,11 +127,12 @@ fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
 /// Every "[Affiliation] Title Name" in the text.
 pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
     let mut out = Vec::new();
+    let title_starts = TitleStarts::new(grammar);
     for sentence in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(sentence);
         let mut i = 0;
         while i < tokens.len() {
-            let title_len = title_at(grammar, tokens, i);
+            let title_len = title_starts.title_at(grammar, tokens, i);
             if title_len == 0
                 || !(tokens[i].capitalized
                     || tokens.get(i + title_len).is_some_and(|t| t.capitalized))
@@ -141,12 +170,13 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
 
 /// Describes the entity or entities a source mention stands for.
 pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
-    let tokens: Vec<Token> = doc
-        .tokens
+    // Tokens are in text order and do not overlap: the ones inside `span` are one run.
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let inside = doc.tokens[first..]
         .iter()
-        .filter(|t| span.contains(t.span))
-        .cloned()
-        .collect();
+        .take_while(|t| span.contains(t.span))
+        .count();
+    let tokens = &doc.tokens[first..first + inside];
     let knowledge = grammar
         .knowledge_links
         .iter()

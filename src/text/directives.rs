@@ -82,6 +82,22 @@ pub struct Prepared {
     pub directives: Vec<Directive>,
 }
 
+/// Whether an HTML comment is one of claimgraph's directives (`claimgraph:`, `expect:`, `ok:`),
+/// which readers of marked-up input keep for the text stage.
+pub fn is_directive_comment(html: &str) -> bool {
+    let Some(body) = html
+        .trim()
+        .strip_prefix("<!--")
+        .and_then(|b| b.strip_suffix("-->"))
+    else {
+        return false;
+    };
+    let body = body.trim_start();
+    ["claimgraph:", "expect:", "ok:"]
+        .iter()
+        .any(|p| body.starts_with(p))
+}
+
 /// Finds the own-line comments of `input`, blanks them and reads the directives among them.
 ///
 /// ```

@@ -7,7 +7,7 @@ mod directives;
 mod span;
 mod token;
 
-pub use directives::{Directive, DirectiveKind, Prepared, prepare};
+pub use directives::{Directive, DirectiveKind, Prepared, is_directive_comment, prepare};
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};
 

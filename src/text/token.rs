@@ -217,7 +217,12 @@ fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
 
 fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     let raw = &text[start..end];
-    let lower = raw.to_lowercase().replace('’', "'");
+    // Most tokens are ASCII, where lower-casing needs no Unicode tables and has no ’ to straighten.
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase().replace('’', "'")
+    };
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     tokens.push(Token {
         span: Span::new(start, end),
