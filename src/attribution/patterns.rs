@@ -334,9 +334,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             self.participle(anchor, earlier)?
         } else if form.gerund && !form.base && group == anchor.start {
-            // A bare "-ing" form after a noun is a modifier, not a cue: "compromises
-            // acknowledging the realities".
-            return None;
+            // "with 22 percent saying …": the noun phrase after "with" is the source; "by
+            // telling …", "after saying …": the sentence's subject is. Otherwise a bare "-ing"
+            // form after a noun is a modifier, not a cue ("compromises acknowledging …").
+            self.gerund_phrase(anchor, earlier)?
         } else {
             self.active(anchor, group)?
         };
@@ -494,6 +495,31 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .find(|f| f.cue.0 < anchor.start)
             .and_then(|f| f.source)
             .or_else(|| self.leading_subject(anchor.start))?;
+        let (cue_end, content) = self.content_after(anchor, anchor.end)?;
+        Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
+    }
+
+    fn gerund_phrase(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+        let words = &self.grammar.words;
+        let before = anchor.start.checked_sub(1)?;
+        let source =
+            if words.prepositions.contains(self.lower(before)) && self.lower(before) != "with" {
+                // "by saying", "after telling": the subject of the main clause.
+                earlier
+                    .iter()
+                    .rev()
+                    .find(|f| f.cue.0 < anchor.start)
+                    .and_then(|f| f.source)
+                    .or_else(|| self.leading_subject(before))?
+            } else {
+                let with = (anchor.start.saturating_sub(8)..anchor.start)
+                    .rev()
+                    .find(|&i| self.lower(i) == "with")?;
+                let phrase = (with + 1, anchor.start);
+                let plain = (phrase.0..phrase.1)
+                    .all(|i| self.toks[i].is_word() && self.anchor_of[i].is_none());
+                (phrase.0 < phrase.1 && plain).then_some(phrase)?
+            };
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
     }
