@@ -500,26 +500,27 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn gerund_phrase(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
-        let words = &self.grammar.words;
         let before = anchor.start.checked_sub(1)?;
-        let source =
-            if words.prepositions.contains(self.lower(before)) && self.lower(before) != "with" {
-                // "by saying", "after telling": the subject of the main clause.
-                earlier
-                    .iter()
-                    .rev()
-                    .find(|f| f.cue.0 < anchor.start)
-                    .and_then(|f| f.source)
-                    .or_else(|| self.leading_subject(before))?
-            } else {
-                let with = (anchor.start.saturating_sub(8)..anchor.start)
-                    .rev()
-                    .find(|&i| self.lower(i) == "with")?;
-                let phrase = (with + 1, anchor.start);
-                let plain = (phrase.0..phrase.1)
-                    .all(|i| self.toks[i].is_word() && self.anchor_of[i].is_none());
-                (phrase.0 < phrase.1 && plain).then_some(phrase)?
-            };
+        let source = if matches!(
+            self.lower(before),
+            "by" | "after" | "before" | "while" | "when" | "without"
+        ) {
+            // "by saying", "after telling": the subject of the main clause.
+            earlier
+                .iter()
+                .rev()
+                .find(|f| f.cue.0 < anchor.start)
+                .and_then(|f| f.source)
+                .or_else(|| self.leading_subject(before))?
+        } else {
+            let with = (anchor.start.saturating_sub(8)..anchor.start)
+                .rev()
+                .find(|&i| self.lower(i) == "with")?;
+            let phrase = (with + 1, anchor.start);
+            let plain =
+                (phrase.0..phrase.1).all(|i| self.toks[i].is_word() && self.anchor_of[i].is_none());
+            (phrase.0 < phrase.1 && plain).then_some(phrase)?
+        };
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
     }
