@@ -314,6 +314,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let aux = &self.toks[group..anchor.start];
+        // "a program called Sandy Hook Promise": naming, not speech.
+        let names_something = anchor.cue.naming
+            && form.participle
+            && group == anchor.start
+            && group > 0
+            && self.toks[group - 1].kind == TokenKind::Word
+            && !self.toks[group - 1].capitalized
+            && !words.pronouns.contains(self.lower(group - 1))
+            && self
+                .toks
+                .get(anchor.end)
+                .is_some_and(|t| t.capitalized || t.kind == TokenKind::OpenQuote);
+        if names_something {
+            return None;
+        }
         let passive_be = aux.iter().any(|t| words.be_forms.contains(&t.lower))
             && form.participle
             && !form.gerund;

@@ -145,6 +145,10 @@ pub struct VerbEntry {
     pub relation: Relation,
     #[serde(default)]
     pub addressee: bool,
+    /// The verb also names things ("a program called Promise"): after a common noun and before
+    /// a name or a quotation, its participle is not a cue.
+    #[serde(default)]
+    pub naming: bool,
     /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
     /// is a cue, but "state" and "states" are mostly nouns.
     pub only: Option<Vec<String>>,

@@ -109,6 +109,8 @@ pub struct Cue {
     pub lemma: String,
     /// When not empty, the source must contain one of these words ("in a new poll").
     pub source_heads: Vec<String>,
+    /// The verb also names things: "a program called Promise" is no attribution.
+    pub naming: bool,
 }
 
 impl Cue {
@@ -121,7 +123,12 @@ impl Cue {
             addressee: false,
             lemma: lemma.to_string(),
             source_heads: Vec::new(),
+            naming: false,
         }
+    }
+
+    fn naming(self, naming: bool) -> Cue {
+        Cue { naming, ..self }
     }
 
     fn addressed(self, addressee: bool) -> Cue {
@@ -282,7 +289,8 @@ impl Grammar {
                     self.add_cue(
                         &written,
                         Cue::new(CueClass::Verb(form), verb.kind, verb.relation, &verb.lemma)
-                            .addressed(verb.addressee),
+                            .addressed(verb.addressee)
+                            .naming(verb.naming),
                     );
                 }
             }
