@@ -66,6 +66,13 @@ fn every_grammar_example_parses_as_marked() {
                     && expected.content.is_none_or(|c| a.content == Some(c))
                     && (expected.source.is_some() || a.source.is_none())
             }
+            // An example with no marks at all is a counter-example: the entry must not fire.
+            None if expected.cue.is_none()
+                && expected.source.is_none()
+                && expected.content.is_none() =>
+            {
+                found.iter().all(|a| &a.lemma != lemma)
+            }
             // Entries without a cue mark (source nouns, outlets) only need some attribution
             // whose source is the marked one.
             None => {
