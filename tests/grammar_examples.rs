@@ -1,5 +1,6 @@
 //! Every example sentence in `grammar/` runs through the parser: the marked source, cue and
 //! content must come out exactly. `{S:…}` marks the source, `{C:…}` the cue, `{X:…}` the content.
+//! An example with no marks is a counter-example: the entry must find nothing in it.
 
 use claimgraph::attribution;
 use claimgraph::grammar::Grammar;
