@@ -157,9 +157,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let grammar = self.grammar;
             // After a determiner or a possessive, a word is a noun: "the report", "her claim",
             // "a personal note".
+            // Articles and possessives, not quantifiers: "some believe", "many say" are clauses.
             let is_determiner = |t: &Token| {
                 t.kind == TokenKind::Possessive
-                    || (t.lower != "that" && grammar.words.determiners.contains(&t.lower))
+                    || (t.lower != "that"
+                        && grammar.words.determiners.contains(&t.lower)
+                        && !grammar.words.quantifiers.contains(&t.lower))
             };
             let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
             // "a personal note": a bare verb form after a singular article and a word is a noun

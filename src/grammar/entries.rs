@@ -250,6 +250,8 @@ pub struct WordLists {
     #[serde(default)]
     pub colon_labels: Vec<String>,
     #[serde(default)]
+    pub quantifiers: Vec<String>,
+    #[serde(default)]
     pub anaphoric_subjects: Vec<String>,
     #[serde(default)]
     pub leading_conjunctions: Vec<String>,

@@ -194,6 +194,7 @@ pub struct WordSets {
     pub cue_prepositions: HashSet<String>,
     pub contrast_subordinators: HashSet<String>,
     pub colon_labels: HashSet<String>,
+    pub quantifiers: HashSet<String>,
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
 }
@@ -421,6 +422,7 @@ impl Grammar {
         extend(&mut w.cue_prepositions, words.cue_prepositions);
         extend(&mut w.contrast_subordinators, words.contrast_subordinators);
         extend(&mut w.colon_labels, words.colon_labels);
+        extend(&mut w.quantifiers, words.quantifiers);
         w.anaphoric_subjects
             .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
     }
