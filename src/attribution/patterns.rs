@@ -12,6 +12,10 @@ use nom::multi::{many0, many1};
 /// The most tokens a source before its cue may have, appositions included.
 const MAX_SUBJECT: usize = 24;
 
+/// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
+/// pathological sentence (a 10 MB line without a full stop).
+const MAX_CLAUSE: usize = 120;
+
 /// A cue found in the sentence: tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
 struct Anchor<'g> {
@@ -48,8 +52,14 @@ struct SentenceParser<'a, 'g> {
     anchors: Vec<Anchor<'g>>,
     /// For each token, the anchor it belongs to.
     anchor_of: Vec<Option<usize>>,
-    /// Quotation spans that touch this sentence.
-    quotations: Vec<Span>,
+    /// For each token: it lies inside a quotation (not on its marks).
+    quoted: Vec<bool>,
+    /// For each position: the first token at or after it where attributed content stops (a
+    /// semicolon, or a comma before a contrast, outside quotations); the sentence length if none.
+    content_stop: Vec<usize>,
+    /// For each position: the first closing quotation mark at or after it that is not itself
+    /// quoted; the sentence length if none.
+    next_close: Vec<usize>,
     /// The first token after a wire dateline ("LONDON (Reuters) —"): content starts no earlier.
     floor: usize,
     /// The quotation that ends the previous sentence of the same paragraph, if one does.
@@ -60,18 +70,16 @@ struct SentenceParser<'a, 'g> {
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
     let toks = doc.sentence_tokens(sentence);
-    let quotations = doc
-        .quotations
-        .iter()
-        .map(|q| q.span)
-        .filter(|q| q.overlaps(doc.sentences[sentence].span))
-        .collect();
+    let quoted = quoted_tokens(doc, sentence);
+    let (content_stop, next_close) = stops(grammar, toks, &quoted);
     let mut parser = SentenceParser {
         grammar,
         toks,
         anchors: Vec::new(),
         anchor_of: vec![None; toks.len()],
-        quotations,
+        quoted,
+        content_stop,
+        next_close,
         floor: 0,
         previous_quote: previous_quote(doc, sentence),
         opens_paragraph: {
@@ -113,6 +121,20 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         .collect()
 }
 
+/// How many attributions on each side of one (in cue order) can nest in it or cut it: enough
+/// for any real sentence, and it keeps a pathological one (100,000 cues) linear.
+const NEIGHBOURHOOD: usize = 32;
+
+/// The items within [`NEIGHBOURHOOD`] of `index`, with their indices.
+fn neighbours<T>(items: &[T], index: usize) -> impl Iterator<Item = (usize, &T)> {
+    let start = index.saturating_sub(NEIGHBOURHOOD);
+    let end = (index + NEIGHBOURHOOD + 1).min(items.len());
+    items[start..end]
+        .iter()
+        .enumerate()
+        .map(move |(k, item)| (start + k, item))
+}
+
 /// The quotation closing the sentence before `sentence`, in the same paragraph.
 fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
     let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
@@ -120,10 +142,63 @@ fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
         return None;
     }
     let last = previous.tokens.end.checked_sub(1)?;
-    doc.quotations
+    // Quotations are in text order and do not overlap: the one ending at `last` is the last
+    // one starting before it.
+    let at = doc.tokens[last].span.start;
+    let index = doc
+        .quotations
+        .partition_point(|q| q.span.start < at)
+        .checked_sub(1)?;
+    let q = &doc.quotations[index];
+    (q.close_token == Some(last)).then_some(q.span)
+}
+
+/// Which tokens of a sentence lie inside a quotation (strictly: not the marks themselves).
+fn quoted_tokens(doc: &Document, sentence: usize) -> Vec<bool> {
+    let span = doc.sentences[sentence].span;
+    let toks = doc.sentence_tokens(sentence);
+    let mut quoted = vec![false; toks.len()];
+    let first = doc.quotations.partition_point(|q| q.span.end <= span.start);
+    let mut t = 0;
+    for q in doc.quotations[first..]
         .iter()
-        .find(|q| q.close_token == Some(last))
-        .map(|q| q.span)
+        .take_while(|q| q.span.start < span.end)
+    {
+        while t < toks.len() && toks[t].span.start <= q.span.start {
+            t += 1;
+        }
+        let mut i = t;
+        while i < toks.len() && toks[i].span.end < q.span.end {
+            quoted[i] = true;
+            i += 1;
+        }
+        t = i;
+    }
+    quoted
+}
+
+/// The content-stop and closing-mark tables of a sentence, built from the right in one pass.
+fn stops(grammar: &Grammar, toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec<usize>) {
+    let n = toks.len();
+    let mut content_stop = vec![n; n + 1];
+    let mut next_close = vec![n; n + 1];
+    for i in (0..n).rev() {
+        let stop = !quoted[i]
+            && match toks[i].kind {
+                TokenKind::Semicolon => true,
+                TokenKind::Comma => toks
+                    .get(i + 1)
+                    .is_some_and(|t| grammar.words.contrast_subordinators.contains(&t.lower)),
+                _ => false,
+            };
+        content_stop[i] = if stop { i } else { content_stop[i + 1] };
+        next_close[i] = if toks[i].kind == TokenKind::CloseQuote && !quoted[i] {
+            i
+        } else {
+            next_close[i + 1]
+        };
+    }
+    (content_stop, next_close)
 }
 
 impl<'a, 'g> SentenceParser<'a, 'g> {
@@ -238,12 +313,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn in_quotation(&self, i: usize) -> bool {
-        let Some(at) = self.toks.get(i).map(|t| t.span) else {
-            return false;
-        };
-        self.quotations
-            .iter()
-            .any(|q| q.start < at.start && at.end < q.end)
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     fn is_verb_anchor(&self, i: usize) -> bool {
@@ -397,6 +467,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let mut end = start;
         while end < self.toks.len()
+            && end - start < MAX_CLAUSE
             && !matches!(
                 self.kind(end),
                 Some(TokenKind::Comma | TokenKind::Terminal | TokenKind::Semicolon)
@@ -547,7 +618,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     fn leading_subject(&self, limit: usize) -> Option<Range> {
         let words = &self.grammar.words;
         // After a dateline or a leading "PLACE —", the clause starts again.
-        let mut start = (self.floor..limit)
+        let mut start = (self.floor.max(limit.saturating_sub(MAX_CLAUSE))..limit)
             .rev()
             .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
             .map_or(self.floor, |i| i + 1);
@@ -1139,27 +1210,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The end of content that runs to the end of the sentence: a final full stop is left out
     /// unless it sits inside the quotation.
     fn content_end(&self, start: usize) -> usize {
-        let words = &self.grammar.words;
+        let n = self.toks.len();
         // A semicolon or a contrasting clause (", while …") ends the content, unless quoted.
-        let mut end = (start..self.toks.len())
-            .find(|&i| {
-                !self.in_quotation(i)
-                    && i > start
-                    && match self.kind(i) {
-                        Some(TokenKind::Semicolon) => true,
-                        Some(TokenKind::Comma) => {
-                            words.contrast_subordinators.contains(self.lower(i + 1))
-                        }
-                        _ => false,
-                    }
-            })
-            .unwrap_or(self.toks.len());
+        let mut end = self.content_stop[(start + 1).min(n)];
         // Content that starts inside a quotation ends with it.
-        if self.in_quotation(start)
-            && let Some(close) = (start..end)
-                .find(|&i| self.kind(i) == Some(TokenKind::CloseQuote) && !self.in_quotation(i))
-        {
-            end = close;
+        if self.in_quotation(start) {
+            end = end.min(self.next_close[start.min(n)]);
         }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
@@ -1197,7 +1253,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let words = &self.grammar.words;
         let mut k = start;
         let mut via = None;
-        while k < self.toks.len() {
+        while k < self.toks.len() && k - start < MAX_CLAUSE {
             let t = &self.toks[k];
             match t.kind {
                 TokenKind::Terminal
@@ -1368,6 +1424,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let start = self.clause_start_keeping_relative(anchor.start);
         let mut end = anchor.end;
         while end < self.toks.len()
+            && end - anchor.end < MAX_CLAUSE
             && !matches!(
                 self.kind(end),
                 Some(
@@ -1390,7 +1447,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     fn clause_start_keeping_relative(&self, end: usize) -> usize {
         let mut k = end;
-        while k > 0 {
+        while k > 0 && end - k < MAX_CLAUSE {
             let t = &self.toks[k - 1];
             if matches!(
                 t.kind,
@@ -1580,7 +1637,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                found.iter().enumerate().any(|(j, a)| {
+                neighbours(&found, i).any(|(j, a)| {
                     i != j
                         && a.content.is_some_and(|c| {
                             let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
@@ -1616,9 +1673,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             if a.content_first {
                 continue;
             }
-            let cut = marks
-                .iter()
-                .enumerate()
+            let cut = neighbours(&marks, i)
                 .filter(|(j, _)| *j != i)
                 .filter_map(|(_, m)| m.iter().copied().find(|&p| content.0 < p && p < content.1))
                 .min();
