@@ -35,6 +35,25 @@ pub struct Described {
     pub pronoun: Option<Pronoun>,
 }
 
+impl Described {
+    /// A mention about which nothing is known yet but its text.
+    fn unknown(name: String) -> Described {
+        Described {
+            name,
+            kind: SourceKind::Unknown,
+            named: false,
+            role: None,
+            affiliation: None,
+            knowledge: None,
+            count: None,
+            noun: None,
+            definite: false,
+            vague: false,
+            pronoun: None,
+        }
+    }
+}
+
 /// A person introduced with a title somewhere in the text ("Russian President Vladimir Putin"),
 /// so that a later bare surname can be given the full name, role and affiliation.
 #[derive(Debug, Clone)]
@@ -225,17 +244,8 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         && let Some(p) = pronoun(&head[0].lower)
     {
         return vec![Described {
-            name: head[0].span.slice(doc.text).to_string(),
-            kind: SourceKind::Unknown,
-            named: false,
-            role: None,
-            affiliation: None,
-            knowledge: None,
-            count: None,
-            noun: None,
-            definite: false,
-            vague: false,
             pronoun: Some(p),
+            ..Described::unknown(head[0].span.slice(doc.text).to_string())
         }];
     }
     // People do not take an article: "the Evening Courier" is an organisation.
@@ -360,19 +370,7 @@ fn split_coordination(grammar: &Grammar, tokens: &[Token]) -> Vec<Vec<Token>> {
 fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Described {
     let text = join(doc, tokens);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let mut d = Described {
-        name: text.clone(),
-        kind: SourceKind::Unknown,
-        named: false,
-        role: None,
-        affiliation: None,
-        knowledge: None,
-        count: None,
-        noun: None,
-        definite: false,
-        vague: false,
-        pronoun: None,
-    };
+    let mut d = Described::unknown(text.clone());
     if tokens.is_empty() {
         return d;
     }
