@@ -28,7 +28,9 @@ fn article(paragraphs: usize) -> String {
 fn single_line(sentences: usize) -> String {
     let mut text = String::new();
     for i in 0..sentences {
-        text.push_str(&format!("Officials said the plan {i} “works”, according to Ms. Lee. "));
+        text.push_str(&format!(
+            "Officials said the plan {i} “works”, according to Ms. Lee. "
+        ));
     }
     text
 }
@@ -40,7 +42,11 @@ fn unbalanced_quotes(marks: usize) -> String {
 fn nested_quotes(depth: usize) -> String {
     let mut text = String::from("She said ");
     for i in 0..depth {
-        text.push_str(if i % 2 == 0 { "“he said ‘" } else { "\"they said '" });
+        text.push_str(if i % 2 == 0 {
+            "“he said ‘"
+        } else {
+            "\"they said '"
+        });
     }
     text.push_str("yes");
     for i in (0..depth).rev() {
@@ -53,7 +59,11 @@ fn nested_quotes(depth: usize) -> String {
 fn one_giant_sentence(words: usize) -> String {
     let mut text = String::from("The mayor said that");
     for i in 0..words {
-        text.push_str(if i % 7 == 0 { ", officials said" } else { " word" });
+        text.push_str(if i % 7 == 0 {
+            ", officials said"
+        } else {
+            " word"
+        });
     }
     text.push('.');
     text
@@ -72,13 +82,33 @@ fn median_time(text: &str, grammar: &Grammar, policy: &Policy) -> Duration {
     times[1]
 }
 
+fn median_segment_time(text: &str) -> Duration {
+    let mut times: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(claimgraph::text::Document::new(text));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[1]
+}
+
 fn ratio(name: &str, make: fn(usize) -> String, base: usize) {
     let grammar = Grammar::builtin();
     let policy = Policy::default();
     let small = make(base);
     let large = make(base * 10);
+    let s1 = median_segment_time(&small);
+    let s10 = median_segment_time(&large);
     let t1 = median_time(&small, &grammar, &policy);
     let t10 = median_time(&large, &grammar, &policy);
+    println!(
+        "{name:<22} text model only: {:>9.1} ms → {:>9.1} ms, ratio {:.1}",
+        s1.as_secs_f64() * 1e3,
+        s10.as_secs_f64() * 1e3,
+        s10.as_secs_f64() / s1.as_secs_f64()
+    );
     println!(
         "{name:<22} 1× {:>9} bytes {:>9.1} ms | 10× {:>10} bytes {:>9.1} ms | ratio {:.1}",
         small.len(),

@@ -61,10 +61,9 @@ struct SentenceParser<'a, 'g> {
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
     let toks = doc.sentence_tokens(sentence);
     let quotations = doc
-        .quotations
+        .quotations_overlapping(doc.sentences[sentence].span)
         .iter()
         .map(|q| q.span)
-        .filter(|q| q.overlaps(doc.sentences[sentence].span))
         .collect();
     let mut parser = SentenceParser {
         grammar,
@@ -120,10 +119,7 @@ fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
         return None;
     }
     let last = previous.tokens.end.checked_sub(1)?;
-    doc.quotations
-        .iter()
-        .find(|q| q.close_token == Some(last))
-        .map(|q| q.span)
+    doc.quotation_closed_by(last).map(|q| q.span)
 }
 
 impl<'a, 'g> SentenceParser<'a, 'g> {
@@ -221,9 +217,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let Some(at) = self.toks.get(i).map(|t| t.span) else {
             return false;
         };
-        self.quotations
-            .iter()
-            .any(|q| q.start < at.start && at.end < q.end)
+        // In text order and never overlapping: only the last one opening before `at` can hold it.
+        let before = self.quotations.partition_point(|q| q.start < at.start);
+        before
+            .checked_sub(1)
+            .is_some_and(|q| at.end < self.quotations[q].end)
     }
 
     fn is_verb_anchor(&self, i: usize) -> bool {

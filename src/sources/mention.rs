@@ -141,12 +141,7 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
 
 /// Describes the entity or entities a source mention stands for.
 pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
-    let tokens: Vec<Token> = doc
-        .tokens
-        .iter()
-        .filter(|t| span.contains(t.span))
-        .cloned()
-        .collect();
+    let tokens: Vec<Token> = doc.tokens_within(span).to_vec();
     let knowledge = grammar
         .knowledge_links
         .iter()

@@ -142,9 +142,9 @@ impl Resolver<'_, '_> {
 
     fn touch(&mut self, entity: usize, span: Span) {
         let mentions = &mut self.sources.entities[entity].mentions;
-        if !mentions.contains(&span) {
-            mentions.push(span);
-            mentions.sort();
+        // Kept sorted; mentions mostly come in text order, so this is usually an append.
+        if let Err(at) = mentions.binary_search(&span) {
+            mentions.insert(at, span);
         }
         self.recent.retain(|&e| e != entity);
         self.recent.push(entity);
