@@ -126,4 +126,13 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Read invalid UTF-8 with replacement characters (and a warning) instead of refusing it.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Refuse documents larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
+
+/// The default `--max-bytes`: 100 MiB, twice the largest article claimgraph is tested on.
+pub const DEFAULT_MAX_BYTES: u64 = 100 * 1024 * 1024;

@@ -7,7 +7,9 @@ mod input;
 pub mod test;
 
 pub use args::{Args, CheckArgs, ColorChoice, Command, EvalArgs, FailOn, RulesArgs, TestArgs};
-pub use input::{Input, InputError, read_jsonl, read_text};
+pub use input::{
+    Input, InputError, LossyWarning, ReadOptions, check_size, read_jsonl, read_text, read_text_with,
+};
 
 use crate::grammar::Grammar;
 use crate::report::{self, Format, human};
@@ -246,13 +248,31 @@ fn report_error(error: impl miette::Diagnostic + Send + Sync + 'static) {
 fn run_check(args: CheckArgs) -> u8 {
     let mut resolver = Resolver::new(args.config.clone(), args.grammar.clone());
     // Each input with the file its policy is looked up from: its own, or the JSON Lines file.
+    let options = ReadOptions {
+        lossy: args.lossy,
+        max_bytes: Some(args.max_bytes),
+    };
     let mut inputs: Vec<(&Path, Result<Input, InputError>)> = args
         .paths
         .iter()
-        .map(|p| (p.as_path(), read_text(p)))
+        .map(|p| {
+            let input = read_text_with(p, options).map(|(input, warning)| {
+                if let Some(warning) = warning {
+                    report_error(warning);
+                }
+                input
+            });
+            (p.as_path(), input)
+        })
         .collect();
     if let Some(jsonl) = &args.jsonl {
-        inputs.extend(read_jsonl(jsonl).into_iter().map(|i| (jsonl.as_path(), i)));
+        inputs.extend(read_jsonl(jsonl).into_iter().map(|i| {
+            let i = i.and_then(|input| {
+                let size = input.text.len() as u64;
+                check_size(Path::new(&input.id), size, options.max_bytes).map(|()| input)
+            });
+            (jsonl.as_path(), i)
+        }));
     }
     if inputs.is_empty() {
         eprintln!(
@@ -310,7 +330,16 @@ fn run_check(args: CheckArgs) -> u8 {
         };
         let prepared = crate::text::prepare(&input.text);
         let analysis =
-            crate::analyze_prepared(&input.id, &prepared, &settings.grammar, &settings.policy);
+            match crate::analyze_guarded(&input.id, &prepared, &settings.grammar, &settings.policy)
+            {
+                Ok(analysis) => analysis,
+                Err(panic) => {
+                    errors += 1;
+                    let _ = out.flush();
+                    report_error(panic);
+                    continue;
+                }
+            };
         failing |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
         let rendered = match args.format {
             Format::Human => human::render(&analysis, style, args.show),
