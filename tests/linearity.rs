@@ -1,4 +1,4 @@
-//! Linearity benchmark: times the whole pipeline on 1× and 10× the same kind of input and prints
+//! Linearity benchmark: times the whole pipeline (with the JSON, SARIF and human reporters) on 1× and 10× the same kind of input and prints
 //! the ratio of the medians (a linear pipeline gives about 10). It asserts nothing about time, so
 //! it is ignored by default; run it in release mode:
 //!
@@ -8,6 +8,8 @@
 //!
 //! The figures recorded in docs/testing.md come from this command.
 
+use claimgraph::report::{human, json, sarif};
+use claimgraph::rules::Severity;
 use claimgraph::{analyze, grammar::Grammar, rules::Policy};
 use std::time::{Duration, Instant};
 
@@ -74,7 +76,14 @@ fn median_time(text: &str, grammar: &Grammar, policy: &Policy) -> Duration {
         .map(|_| {
             let start = Instant::now();
             let analysis = analyze("bench", text, grammar, policy);
-            std::hint::black_box(&analysis);
+            // The batch reporters are part of the pipeline a CI job runs.
+            std::hint::black_box(json::render_line(&analysis));
+            std::hint::black_box(sarif::render_line(&analysis));
+            std::hint::black_box(human::render(
+                &analysis,
+                human::Style::PLAIN,
+                Severity::Info,
+            ));
             start.elapsed()
         })
         .collect();

@@ -62,12 +62,10 @@ impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
         let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0;
-        for (i, _) in text.char_indices() {
+        for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT {
                 checkpoints.push((i, chars));
             }
-            chars += 1;
         }
         LineIndex {
             text,
