@@ -161,23 +161,41 @@ impl<'t> Document<'t> {
 /// The most tokens one sentence may hold; a longer run is cut into sentences of this size.
 const MAX_SENTENCE_TOKENS: usize = 1_000;
 
-/// The most bytes the sentence segmenter sees at once: its work grows faster than the length
-/// of a paragraph with many quotation marks, so a longer paragraph is fed to it in pieces.
+/// The most bytes the sentence segmenter sees at once: its work grows with the length of a
+/// paragraph times its quotation marks, so a longer paragraph is fed to it in pieces.
 const MAX_SEGMENTER_BYTES: usize = 16 * 1024;
 
-/// Cuts a paragraph into pieces of at most [`MAX_SEGMENTER_BYTES`], each ending, when it can, at
-/// a space after a sentence's end, else at a space, else at any character boundary.
+/// The most quotation marks (and apostrophes) the sentence segmenter sees at once.
+const MAX_SEGMENTER_QUOTES: usize = 128;
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
+/// Cuts a paragraph into pieces of at most [`MAX_SEGMENTER_BYTES`] and
+/// [`MAX_SEGMENTER_QUOTES`], each ending, when it can, at a space after a sentence's end, else
+/// at a space, else at any character boundary.
 fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = paragraph.start;
-    while paragraph.end - start > MAX_SEGMENTER_BYTES {
-        let mut limit = start + MAX_SEGMENTER_BYTES;
+    loop {
+        let mut limit = (start + MAX_SEGMENTER_BYTES).min(paragraph.end);
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
+        if let Some((i, _)) = text[start..limit]
+            .char_indices()
+            .filter(|&(_, c)| is_quote_mark(c))
+            .nth(MAX_SEGMENTER_QUOTES)
+        {
+            limit = start + i;
+        }
+        if limit == paragraph.end {
+            break;
+        }
         let window = &text[start..limit];
         // Only the second half is searched, so that pieces stay large and the work linear.
-        let half = MAX_SEGMENTER_BYTES / 2;
+        let half = window.len() / 2;
         let spaces = || {
             window
                 .char_indices()
