@@ -48,7 +48,13 @@ pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
 /// A quotation that goes on in the next sentences of the paragraph belongs to the same content:
 /// `“It is over,” she said. “We lost.”`
 fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
-    let sentence_has_cue = |s: usize, all: &[Attribution]| all.iter().any(|a| a.sentence == s);
+    // Which sentences hold a cue, looked up once rather than by scanning every attribution.
+    let mut has_cue = vec![false; doc.sentences.len()];
+    for a in attributions.iter() {
+        if let Some(cue) = has_cue.get_mut(a.sentence) {
+            *cue = true;
+        }
+    }
     for index in 0..attributions.len() {
         let a = &attributions[index];
         let Some(content) = a.content else { continue };
@@ -65,7 +71,7 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
         let mut next = a.sentence + 1;
         while next < doc.sentences.len()
             && doc.sentences[next].paragraph == sentence.paragraph
-            && !sentence_has_cue(next, attributions)
+            && !has_cue[next]
         {
             let tokens = doc.sentence_tokens(next);
             if tokens.first().map(|t| t.kind) != Some(TokenKind::OpenQuote) {
