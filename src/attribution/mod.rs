@@ -55,8 +55,7 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
             *cue = true;
         }
     }
-    for index in 0..attributions.len() {
-        let a = &attributions[index];
+    for a in attributions.iter_mut() {
         let Some(content) = a.content else { continue };
         let sentence = &doc.sentences[a.sentence];
         // Only when the attribution closes its sentence: the quote came first, the cue after it.
@@ -84,6 +83,6 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
             }
             next += 1;
         }
-        attributions[index].content = Some(Span::new(content.start, end));
+        a.content = Some(Span::new(content.start, end));
     }
 }
