@@ -282,3 +282,17 @@ fn a_fifty_megabyte_article() {
     let report = json::render_line(&analysis);
     assert!(report.len() > text.len());
 }
+
+/// Found by the `pipeline` fuzz target: layout-rs asserted (`loc.x >= leftmost`) while drawing
+/// this document's graph for the HTML report. The report now says the graph could not be laid out.
+#[test]
+fn a_graph_layout_rs_cannot_place_still_gets_an_html_report() {
+    let text = std::str::from_utf8(include_bytes!(
+        "fixtures/fuzz/pipeline-layout-assertion.txt"
+    ))
+    .expect("the fuzz input is UTF-8");
+    let analysis = analyze("fuzz", text, &Grammar::builtin(), &Policy::default());
+    let page = claimgraph::report::html::render(&analysis);
+    assert!(page.contains("</html>"));
+    assert!(page.contains("could not be laid out"));
+}
