@@ -60,6 +60,47 @@ pub fn analyze_prepared<'t>(
     )
 }
 
+/// A panic inside the pipeline on one document, caught so that it cannot take down a batch.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{id}: claimgraph failed while analysing this document: {message}")]
+#[diagnostic(
+    code(claimgraph::internal_error),
+    help("this is a bug in claimgraph; please report it with the document that caused it")
+)]
+pub struct AnalysisPanic {
+    pub id: String,
+    /// The panic's message.
+    pub message: String,
+}
+
+/// [`analyze_prepared`], with a panic turned into an error for this document alone: the last
+/// line of defence for a batch (every panic found is also fixed at its root).
+///
+/// ```
+/// use claimgraph::{analyze_guarded, grammar::Grammar, rules::Policy, text::prepare};
+/// let prepared = prepare("The mayor said the bridge will reopen.");
+/// let analysis = analyze_guarded("story.txt", &prepared, &Grammar::builtin(), &Policy::default());
+/// assert_eq!(analysis.unwrap().attributions.len(), 1);
+/// ```
+pub fn analyze_guarded<'t>(
+    id: &str,
+    prepared: &'t Prepared,
+    grammar: &Grammar,
+    policy: &Policy,
+) -> Result<Analysis<'t>, AnalysisPanic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze_prepared(id, prepared, grammar, policy)
+    }))
+    .map_err(|payload| AnalysisPanic {
+        id: id.to_string(),
+        message: payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an unknown panic".to_string()),
+    })
+}
+
 fn run<'t>(
     id: &str,
     text: &'t str,

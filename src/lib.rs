@@ -17,4 +17,4 @@ pub mod rules;
 pub mod sources;
 pub mod text;
 
-pub use analysis::{Analysis, analyze, analyze_prepared};
+pub use analysis::{Analysis, AnalysisPanic, analyze, analyze_guarded, analyze_prepared};

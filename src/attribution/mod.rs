@@ -48,9 +48,12 @@ pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
 /// A quotation that goes on in the next sentences of the paragraph belongs to the same content:
 /// `“It is over,” she said. “We lost.”`
 fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
+    // Which sentences hold a cue, looked up once rather than by scanning every attribution.
     let mut has_cue = vec![false; doc.sentences.len()];
     for a in attributions.iter() {
-        has_cue[a.sentence] = true;
+        if let Some(cue) = has_cue.get_mut(a.sentence) {
+            *cue = true;
+        }
     }
     for a in attributions.iter_mut() {
         let Some(content) = a.content else { continue };

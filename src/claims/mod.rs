@@ -31,10 +31,13 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         claims: Vec::new(),
         of_attribution: vec![None; attributions.len()],
     };
-    for sentence_index in 0..doc.sentences.len() {
-        let here: Vec<usize> = (0..attributions.len())
-            .filter(|&a| attributions[a].sentence == sentence_index)
-            .collect();
+    let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
+    for (a, attribution) in attributions.iter().enumerate() {
+        if let Some(here) = by_sentence.get_mut(attribution.sentence) {
+            here.push(a);
+        }
+    }
+    for (sentence_index, here) in by_sentence.iter().enumerate() {
         if !here.is_empty()
             && here
                 .iter()
@@ -46,17 +49,24 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         let sentence_start = doc.sentences[sentence_index].span.start;
         let earlier = |a: usize| {
             let content = attributions[a].content?;
-            (content.end <= sentence_start).then(|| {
-                out.claims
-                    .iter()
-                    .rposition(|c| c.span.contains(content) || c.span.overlaps(content))
-            })?
+            if content.end > sentence_start {
+                return None;
+            }
+            // Claims are in text order and never overlap: look back only while they reach it.
+            let upto = out.claims.partition_point(|c| c.span.start <= content.end);
+            (0..upto)
+                .rev()
+                .take_while(|&c| out.claims[c].span.end >= content.start)
+                .find(|&c| {
+                    let span = out.claims[c].span;
+                    span.contains(content) || span.overlaps(content)
+                })
         };
         if !here.is_empty()
             && here.iter().all(|&a| earlier(a).is_some())
             && let Some(target) = here.iter().find_map(|&a| earlier(a))
         {
-            for &a in &here {
+            for &a in here {
                 out.claims[target].attributions.push(a);
                 out.of_attribution[a] = Some(target);
             }
@@ -66,13 +76,13 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
             && here.iter().all(|&a| attributions[a].refers_back)
             && let Some(target) = referent(&out, attributions)
         {
-            for &a in &here {
+            for &a in here {
                 out.claims[target].attributions.push(a);
                 out.of_attribution[a] = Some(target);
             }
             continue;
         }
-        for span in clauses(doc, grammar, sentence_index, &here, attributions) {
+        for span in clauses(doc, grammar, sentence_index, here, attributions) {
             let claim = out.claims.len();
             let mine: Vec<usize> = here
                 .iter()
@@ -95,13 +105,16 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
     // Attributions whose cue fell outside every claim (a split that left it out) go to the
     // claim of their sentence.
     for (a, attribution) in attributions.iter().enumerate() {
+        let c = out
+            .claims
+            .partition_point(|c| c.sentence < attribution.sentence);
         if out.of_attribution[a].is_none()
             && attribution.relation != Relation::Credit
             && !attribution.refers_back
-            && let Some(c) = out
+            && out
                 .claims
-                .iter()
-                .position(|c| c.sentence == attribution.sentence)
+                .get(c)
+                .is_some_and(|c| c.sentence == attribution.sentence)
         {
             out.claims[c].attributions.push(a);
             out.of_attribution[a] = Some(c);
@@ -112,7 +125,11 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         let Some(content) = attribution.content else {
             continue;
         };
-        for claim in &mut out.claims {
+        let first = out.claims.partition_point(|c| c.span.start < content.start);
+        for claim in out.claims[first..]
+            .iter_mut()
+            .take_while(|c| c.span.start < content.end)
+        {
             if claim.sentence > attribution.sentence
                 && content.contains(claim.span)
                 && !claim.attributions.contains(&a)
@@ -149,13 +166,27 @@ fn clauses(
 ) -> Vec<Span> {
     let whole = doc.sentences[sentence].span;
     let tokens = doc.sentence_tokens(sentence);
-    let words_in = |span: Span| {
-        tokens
-            .iter()
-            .filter(|t| t.is_word() && span.contains(t.span))
-            .count()
+    // Words before each token, so that each side of a boundary is counted in constant time.
+    let mut words_before = Vec::with_capacity(tokens.len() + 1);
+    words_before.push(0);
+    for t in tokens {
+        words_before.push(words_before[words_before.len() - 1] + usize::from(t.is_word()));
+    }
+    let cues = || {
+        here.iter()
+            .map(|&a| attributions[a].cue)
+            .filter(|c| whole.contains(*c))
     };
-    let attributed = |span: Span| here.iter().any(|&a| span.contains(attributions[a].cue));
+    let first_cue_end = cues().map(|c| c.end).min();
+    let last_cue_start = cues().map(|c| c.start).max();
+    // Contents by start, swept once along the boundaries to see which ones cross a boundary.
+    let mut contents: Vec<Span> = here
+        .iter()
+        .filter_map(|&a| attributions[a].content)
+        .collect();
+    contents.sort();
+    let mut opened = 0;
+    let mut furthest_end = 0;
     for (i, t) in tokens.iter().enumerate() {
         let boundary = match t.kind {
             TokenKind::Semicolon => true,
@@ -178,15 +209,17 @@ fn clauses(
         };
         let left = Span::new(whole.start, t.span.start);
         let right = Span::new(next.span.start, whole.end);
-        let content_crosses = here.iter().any(|&a| {
-            attributions[a]
-                .content
-                .is_some_and(|c| c.start < t.span.start && c.end > t.span.end)
-        });
-        if attributed(left) != attributed(right)
+        while contents.get(opened).is_some_and(|c| c.start < t.span.start) {
+            furthest_end = furthest_end.max(contents[opened].end);
+            opened += 1;
+        }
+        let content_crosses = furthest_end > t.span.end;
+        let attributed_left = first_cue_end.is_some_and(|end| end <= left.end);
+        let attributed_right = last_cue_start.is_some_and(|start| start >= right.start);
+        if attributed_left != attributed_right
             && !content_crosses
-            && words_in(left) >= MIN_CLAUSE_WORDS
-            && words_in(right) >= MIN_CLAUSE_WORDS
+            && words_before[i] >= MIN_CLAUSE_WORDS
+            && words_before[tokens.len()] - words_before[i + 1] >= MIN_CLAUSE_WORDS
         {
             return vec![left, right];
         }

@@ -152,8 +152,11 @@ pub struct ReadingArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
     /// Largest document read, in bytes; a larger one is an error and the rest still run.
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    #[arg(long, alias = "max-bytes", value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+    /// Read invalid UTF-8 with replacement characters (and a warning) instead of refusing it.
+    #[arg(long)]
+    pub lossy: bool,
     /// With `--format json`, write a `{"id", "error"}` line in place of each document that
     /// could not be read, and count it as reported (for streaming engines; see docs/scale.md).
     #[arg(long)]
@@ -188,3 +191,6 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub reading: ReadingArgs,
 }
+
+/// The default `--max-size`: 100 MiB, twice the largest article claimgraph is tested on.
+pub const DEFAULT_MAX_SIZE: u64 = 100 * 1024 * 1024;

@@ -21,6 +21,8 @@ pub struct Input {
     /// Where the document came from (the file, the JSON Lines file, or `-`): its policy file
     /// is looked up from here.
     pub origin: PathBuf,
+    /// Set when `--lossy` replaced invalid bytes.
+    pub lossy: Option<LossyWarning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,10 @@ pub struct Markup {
 /// A document that could not be read.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum InputError {
+    /// The analysis itself failed on this document: a bug, caught so the batch goes on.
+    #[error("{path}: {report}")]
+    #[diagnostic(code(claimgraph::input::internal))]
+    Internal { path: String, report: String },
     /// The policy file or grammar that applies to the document could not be used.
     #[error("{path}: {report}")]
     #[diagnostic(code(claimgraph::input::policy))]
@@ -62,7 +68,7 @@ pub enum InputError {
         line: usize,
         message: String,
     },
-    #[error("{path} is {size} bytes, more than the limit of {limit}")]
+    #[error("{path} is {size} bytes, more than the limit of {limit} bytes")]
     #[diagnostic(
         code(claimgraph::input::too_large),
         help("raise the limit with --max-size BYTES if this document is meant to be read")
@@ -84,7 +90,8 @@ impl InputError {
             | InputError::NotUtf8 { path, .. }
             | InputError::TooLarge { path, .. }
             | InputError::Walk { path, .. }
-            | InputError::Policy { path, .. } => path.clone(),
+            | InputError::Policy { path, .. }
+            | InputError::Internal { path, .. } => path.clone(),
             InputError::BadJsonLine { path, line, .. } => format!("{path}:{line}"),
         }
     }
@@ -96,6 +103,42 @@ pub struct ReadSettings {
     /// Every document in this format; `None` guesses from the extension (text for JSON lines).
     pub format: Option<InputFormat>,
     pub max_size: u64,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of refusing the document.
+    pub lossy: bool,
+}
+
+impl ReadSettings {
+    /// Plain text as it is written, no markup extraction: fixtures and tests.
+    pub fn plain() -> ReadSettings {
+        ReadSettings {
+            format: Some(InputFormat::Text),
+            max_size: u64::MAX / 2,
+            lossy: false,
+        }
+    }
+}
+
+/// Invalid UTF-8 decoded with replacement characters under `--lossy`: worth a warning, not an error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Diagnostic)]
+#[error("{path} is not valid UTF-8 from byte {offset} on; invalid bytes were replaced with U+FFFD")]
+#[diagnostic(
+    code(claimgraph::input::lossy),
+    severity(Warning),
+    help("offsets in the report count the replacement characters, not the original bytes")
+)]
+pub struct LossyWarning {
+    pub path: String,
+    pub offset: usize,
+}
+
+/// A plain-text article read as it is written; `-` is standard input.
+pub fn read_text(path: &Path) -> Result<Input, InputError> {
+    let pending = if path == Path::new("-") {
+        Pending::Stdin
+    } else {
+        Pending::File(path.to_path_buf())
+    };
+    pending.read(&ReadSettings::plain())
 }
 
 /// A document found but not yet read.
@@ -125,7 +168,7 @@ impl Pending {
                 let format = settings
                     .format
                     .unwrap_or_else(|| InputFormat::from_path(&path));
-                input(id, bytes, format, path)
+                input(id, bytes, format, path, settings.lossy)
             }
             Pending::Stdin => {
                 let mut bytes = Vec::new();
@@ -143,6 +186,7 @@ impl Pending {
                     bytes,
                     settings.format.unwrap_or(InputFormat::Text),
                     PathBuf::from("-"),
+                    settings.lossy,
                 )
             }
             Pending::JsonLine { path, line, raw } => {
@@ -198,17 +242,37 @@ fn input(
     bytes: Vec<u8>,
     format: InputFormat,
     origin: PathBuf,
+    lossy: bool,
 ) -> Result<Input, InputError> {
-    let text = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        path: id.clone(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let (text, warning) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) if lossy => {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                text,
+                Some(LossyWarning {
+                    path: id.clone(),
+                    offset,
+                }),
+            )
+        }
+        Err(e) => {
+            return Err(InputError::NotUtf8 {
+                path: id,
+                offset: e.utf8_error().valid_up_to(),
+            });
+        }
+    };
     // A leading byte-order mark is not part of the text.
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(from_text(id, text, format, origin))
+    Ok(Input {
+        lossy: warning,
+        ..from_text(id, text, format, origin)
+    })
 }
 
 fn from_text(id: String, text: String, format: InputFormat, origin: PathBuf) -> Input {
@@ -218,6 +282,7 @@ fn from_text(id: String, text: String, format: InputFormat, origin: PathBuf) -> 
             text,
             markup: None,
             origin,
+            lossy: None,
         },
         Some(extracted) => Input {
             id,
@@ -227,6 +292,7 @@ fn from_text(id: String, text: String, format: InputFormat, origin: PathBuf) -> 
                 map: extracted.map,
             }),
             origin,
+            lossy: None,
         },
     }
 }
@@ -392,5 +458,73 @@ fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
                 reader.consume(len);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("claimgraph-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn settings(lossy: bool, max_size: u64) -> ReadSettings {
+        ReadSettings {
+            lossy,
+            max_size,
+            ..ReadSettings::plain()
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_naming_the_offset_unless_lossy() {
+        let path = temp_file("latin.txt", b"caf\xc3\xa9 \xff\xfe said");
+        match Pending::File(path.clone()).read(&settings(false, 1000)) {
+            Err(InputError::NotUtf8 { offset, .. }) => assert_eq!(offset, 6),
+            other => panic!("expected NotUtf8, got {other:?}"),
+        }
+        let input = Pending::File(path)
+            .read(&settings(true, 1000))
+            .expect("lossy decodes");
+        assert_eq!(input.text, "café \u{fffd}\u{fffd} said");
+        assert_eq!(input.lossy.expect("a warning").offset, 6);
+    }
+
+    #[test]
+    fn valid_utf8_decodes_without_a_warning_even_when_lossy() {
+        let path = temp_file("ok.txt", "ok “yes”".as_bytes());
+        let input = Pending::File(path).read(&settings(true, 1000)).unwrap();
+        assert_eq!(input.text, "ok “yes”");
+        assert!(input.lossy.is_none());
+    }
+
+    #[test]
+    fn documents_over_the_limit_are_refused() {
+        assert!(check_size("big.txt", 10, 10).is_ok());
+        let error = check_size("big.txt", 11, 10).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "big.txt is 11 bytes, more than the limit of 10 bytes"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_decoding() {
+        let path = temp_file("big.txt", "x".repeat(100).as_bytes());
+        assert!(matches!(
+            Pending::File(path.clone()).read(&settings(false, 99)),
+            Err(InputError::TooLarge {
+                size: 100,
+                limit: 99,
+                ..
+            })
+        ));
+        let input = Pending::File(path).read(&settings(false, 100)).unwrap();
+        assert_eq!(input.text.len(), 100);
     }
 }

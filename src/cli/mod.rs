@@ -11,7 +11,9 @@ pub use args::{
     Args, CheckArgs, ColorChoice, Command, EvalArgs, ExtractArgs, FailOn, ReadingArgs, RulesArgs,
     StatsArgs, TestArgs,
 };
-pub use input::{Input, InputError, JsonlLines, Markup, Pending, ReadSettings, expand};
+pub use input::{
+    Input, InputError, JsonlLines, LossyWarning, Markup, Pending, ReadSettings, expand, read_text,
+};
 
 use crate::grammar::Grammar;
 use crate::report::{self, Format, human};
@@ -98,11 +100,7 @@ fn run_test(args: TestArgs) -> u8 {
     }
     for (path, snapshot) in articles {
         // Fixtures are read as they are written, comments and all: their expectations live there.
-        let plain = ReadSettings {
-            format: Some(crate::markup::InputFormat::Text),
-            max_size: u64::MAX / 2,
-        };
-        let input = match Pending::File(path.clone()).read(&plain) {
+        let input = match Pending::File(path.clone()).read(&ReadSettings::plain()) {
             Ok(i) => i,
             Err(e) => {
                 errors += 1;
@@ -281,6 +279,7 @@ fn read_settings(reading: &ReadingArgs) -> ReadSettings {
     ReadSettings {
         format: reading.input_format,
         max_size: reading.max_size,
+        lossy: reading.lossy,
     }
 }
 
@@ -406,7 +405,19 @@ fn run_check(args: CheckArgs) -> u8 {
             })?;
         let prepared = crate::text::prepare(&input.text);
         let analysis =
-            crate::analyze_prepared(&input.id, &prepared, &settings.grammar, &settings.policy);
+            match crate::analyze_guarded(&input.id, &prepared, &settings.grammar, &settings.policy)
+            {
+                Ok(analysis) => analysis,
+                Err(panic) => {
+                    return Err(InputError::Internal {
+                        path: input.id.clone(),
+                        report: format!("{:?}", miette::Report::new(panic)),
+                    });
+                }
+            };
+        if let Some(warning) = &input.lossy {
+            eprintln!("{:?}", miette::Report::new(warning.clone()));
+        }
         let failing = threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
         let map = input.markup.as_ref().map(|m| &m.map);
         let rendered = match args.format {
@@ -475,7 +486,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let pending = expand(std::slice::from_ref(&args.path), &[], &[]);
     let settings = ReadSettings {
         format: args.input_format,
-        max_size: u64::MAX / 2,
+        ..ReadSettings::plain()
     };
     let mut status = 0;
     for document in pending {

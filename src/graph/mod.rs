@@ -86,15 +86,18 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
         .collect();
     let mut source_nodes: Vec<Option<NodeIndex>> = vec![None; sources.entities.len()];
     let mut channel_nodes: Vec<Option<NodeIndex>> = vec![None; sources.entities.len()];
-    let targets_of = |a: usize| -> Vec<usize> {
-        claims
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.attributions.contains(&a))
-            .map(|(i, _)| i)
-            .collect()
-    };
+    // The claims each attribution sources, in claim order.
+    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); attributions.len()];
+    for (c, claim) in claims.claims.iter().enumerate() {
+        for &a in &claim.attributions {
+            if let Some(of) = claims_of.get_mut(a)
+                && of.last() != Some(&c)
+            {
+                of.push(c);
+            }
+        }
+    }
+    let targets_of = |a: usize| -> Vec<usize> { claims_of[a].clone() };
     for (a, attribution) in attributions.iter().enumerate() {
         let relation = attribution.relation;
         let targets: Vec<NodeIndex> = if relation == Relation::Credit {

@@ -42,6 +42,8 @@ pub enum NotDrawn {
     Empty,
     /// More nodes than [`MAX_NODES`].
     TooLarge { nodes: usize },
+    /// layout-rs failed on this graph (it asserts on some shapes; found by fuzzing).
+    LayoutFailed,
 }
 
 /// The graph as an `<svg>` element.
@@ -167,7 +169,12 @@ pub fn render(analysis: &Analysis) -> Result<String, NotDrawn> {
             visual.add_edge(arrow, from, to);
         }
     }
-    let mut svg = SVGWriter::new();
-    visual.do_it(false, false, false, &mut svg);
-    Ok(svg.finalize())
+    // layout-rs panics on some graphs ("assertion failed: loc.x >= leftmost"): a report
+    // without the drawing is better than no report.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let mut svg = SVGWriter::new();
+        visual.do_it(false, false, false, &mut svg);
+        svg.finalize()
+    }))
+    .map_err(|_| NotDrawn::LayoutFailed)
 }

@@ -443,6 +443,9 @@ fn graph_section(out: &mut String, analysis: &Analysis) {
             );
         }
         Err(NotDrawn::Empty) => out.push_str("<p>Nothing to draw: no claim has a source.</p>\n"),
+        Err(NotDrawn::LayoutFailed) => out.push_str(
+            "<p>The graph could not be laid out; <code>--format dot</code> gives it to Graphviz.</p>\n",
+        ),
         Err(NotDrawn::TooLarge { nodes }) => {
             let _ = writeln!(
                 out,

@@ -1,13 +1,16 @@
 //! Diagnostics for a person: each finding as a miette report with the claim, its sources and
 //! cues labelled, then a short summary of the document's sourcing.
 
+use super::LineIndex;
 use super::json::Summary;
 use crate::Analysis;
 use crate::rules::{Finding, Severity};
 use crate::text::Span;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt::{self, Write};
-use std::sync::Arc;
 
 /// How to draw diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +27,53 @@ impl Style {
     };
 }
 
+/// The text as miette reads it: only the lines around each span. miette finds line numbers by
+/// scanning its source from the start, which would make a report quadratic in the text's length.
+#[derive(Debug)]
+struct Window<'t> {
+    name: &'t str,
+    text: &'t str,
+    lines: &'t LineIndex<'t>,
+}
+
+impl SourceCode for Window<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        // One line more each side than asked, so miette sees where the context lines end.
+        let (first, last, top) = self.lines.lines_around(start, end, before + 1, after + 1);
+        let window: &'a str = self.text.get(first..last).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new((start - first).into(), span.len());
+        let contents = SourceCode::read_span(window, &local, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            SourceSpan::new(
+                (contents.span().offset() + first).into(),
+                contents.span().len(),
+            ),
+            contents.line() + top,
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}
+
+/// The most bytes of text a finding's lines may span for miette to draw them; past it (a page
+/// on one line) the finding is reported without its text.
+const MAX_DRAWN_BYTES: usize = 8 * 1024;
+
 #[derive(Debug)]
 struct FindingReport<'a> {
     finding: &'a Finding,
-    source: NamedSource<Arc<str>>,
+    source: Window<'a>,
+    /// The 1-based line of the finding, when its lines are too long to draw.
+    undrawn_line: Option<usize>,
 }
 
 impl fmt::Display for FindingReport<'_> {
@@ -52,17 +98,25 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let place = self.undrawn_line.map_or(String::new(), |line| {
+            format!(" (at line {line}, too long to draw)")
+        });
         Some(Box::new(format!(
-            "run `claimgraph explain {}` for what this rule asks",
+            "run `claimgraph explain {}` for what this rule asks{place}",
             self.finding.rule
         )))
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        self.undrawn_line
+            .is_none()
+            .then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.undrawn_line.is_some() {
+            return None;
+        }
         // miette cannot draw overlapping underlines on one line, so the claim is underlined
         // only where its source and cue labels are not.
         let mut fragments = vec![self.finding.span];
@@ -112,16 +166,26 @@ pub fn render(analysis: &Analysis, style: Style, min_severity: Severity) -> Stri
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width);
-    let source_text: Arc<str> = Arc::from(analysis.document.text);
+    let text = analysis.document.text;
+    let lines = LineIndex::new(text);
     let mut out = String::new();
     for finding in analysis
         .findings
         .iter()
         .filter(|f| f.severity >= min_severity)
     {
+        let spans = || std::iter::once(finding.span).chain(finding.labels.iter().map(|l| l.span));
+        let start = spans().map(|s| s.start).min().unwrap_or_default();
+        let end = spans().map(|s| s.end).max().unwrap_or_default();
+        let drawn = lines.line_end(end) - lines.line_start(start) <= MAX_DRAWN_BYTES;
         let report = FindingReport {
             finding,
-            source: NamedSource::new(&analysis.id, source_text.clone()),
+            source: Window {
+                name: &analysis.id,
+                text,
+                lines: &lines,
+            },
+            undrawn_line: (!drawn).then(|| lines.line(start)),
         };
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');

@@ -274,18 +274,21 @@ impl Sourcing {
                     .collect()
             })
             .collect();
-        let claims_per_source = (0..analysis.sources.entities.len())
-            .map(|s| {
-                chains
-                    .iter()
-                    .filter(|claim| {
-                        claim
-                            .iter()
-                            .any(|c| c.source == Some(s) || c.via == Some(s))
-                    })
-                    .count()
-            })
-            .collect();
+        // One pass over the chains: each claim counts once for each source or channel in it.
+        let mut claims_per_source = vec![0; analysis.sources.entities.len()];
+        for claim in &chains {
+            let mut reached: Vec<usize> = claim
+                .iter()
+                .flat_map(|c| c.source.into_iter().chain(c.via))
+                .collect();
+            reached.sort_unstable();
+            reached.dedup();
+            for s in reached {
+                if let Some(count) = claims_per_source.get_mut(s) {
+                    *count += 1;
+                }
+            }
+        }
         let anonymous_only_claims = analysis
             .graph
             .support

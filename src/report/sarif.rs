@@ -2,6 +2,7 @@
 //! metadata from the catalogue. Columns and character offsets count Unicode code points
 //! (`columnKind: unicodeCodePoints`), lines and columns start at 1.
 
+use super::LineIndex;
 use crate::Analysis;
 use crate::rules::{RULES, Severity};
 use crate::text::Span;
@@ -23,24 +24,18 @@ struct Position {
     char_offset: i64,
 }
 
-fn position(text: &str, byte: usize) -> Position {
-    let mut byte = byte.min(text.len());
-    while !text.is_char_boundary(byte) {
-        byte -= 1;
-    }
-    let before = &text[..byte];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let count = |s: &str| i64::try_from(s.chars().count()).unwrap_or(i64::MAX);
+fn position(lines: &LineIndex, byte: usize) -> Position {
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     Position {
-        line: i64::try_from(super::line_number(text, byte)).unwrap_or(i64::MAX),
-        column: count(&before[line_start..]) + 1,
-        char_offset: count(before),
+        line: count(lines.line(byte)),
+        column: count(lines.column(byte)),
+        char_offset: count(lines.chars_before(byte)),
     }
 }
 
-fn region(text: &str, span: Span) -> sarif::Region {
-    let start = position(text, span.start);
-    let end = position(text, span.end);
+fn region(lines: &LineIndex, span: Span) -> sarif::Region {
+    let start = position(lines, span.start);
+    let end = position(lines, span.end);
     sarif::Region::builder()
         .start_line(start.line)
         .start_column(start.column)
@@ -69,7 +64,7 @@ fn artifact_uri(id: &str) -> String {
 }
 
 pub fn log(analysis: &Analysis) -> sarif::Sarif {
-    let text = analysis.document.text;
+    let lines = LineIndex::new(analysis.document.text);
     let rules: Vec<sarif::ReportingDescriptor> = RULES
         .iter()
         .map(|rule| {
@@ -114,7 +109,7 @@ pub fn log(analysis: &Analysis) -> sarif::Sarif {
                                         .uri(artifact_uri(&analysis.id))
                                         .build(),
                                 )
-                                .region(region(text, finding.span))
+                                .region(region(&lines, finding.span))
                                 .build(),
                         )
                         .build(),
@@ -164,7 +159,7 @@ mod tests {
         // "x" is on line 2, after “, é, ” and a space: column 5; 7 code points precede it.
         let x = text.find('x').unwrap_or_default();
         assert_eq!(
-            position(text, x),
+            position(&LineIndex::new(text), x),
             Position {
                 line: 2,
                 column: 5,
@@ -172,7 +167,7 @@ mod tests {
             }
         );
         assert_eq!(
-            position(text, 0),
+            position(&LineIndex::new(text), 0),
             Position {
                 line: 1,
                 column: 1,

@@ -189,13 +189,7 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
 
 /// Describes the entity or entities a source mention stands for.
 pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
-    // Tokens are in text order and do not overlap: the ones inside `span` are one run.
-    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let inside = doc.tokens[first..]
-        .iter()
-        .take_while(|t| span.contains(t.span))
-        .count();
-    let tokens = &doc.tokens[first..first + inside];
+    let tokens = doc.tokens_within(span);
     let knowledge = grammar
         .knowledge_links
         .iter()

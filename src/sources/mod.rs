@@ -10,6 +10,7 @@ use crate::grammar::Grammar;
 use crate::text::{Document, Span};
 use mention::{Described, Pronoun};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What kind of thing a source is.
 #[derive(
@@ -85,10 +86,17 @@ pub struct Sources {
 /// Builds the source entities of a document from its attributions.
 pub fn resolve(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) -> Sources {
     let introductions = mention::introductions(doc, grammar);
+    let (mut first_by_surname, mut first_by_name) = (HashMap::new(), HashMap::new());
+    for (i, intro) in introductions.iter().enumerate() {
+        first_by_surname.entry(intro.surname.clone()).or_insert(i);
+        first_by_name.entry(intro.name.clone()).or_insert(i);
+    }
     let mut resolver = Resolver {
         doc,
         grammar,
         introductions,
+        first_by_surname,
+        first_by_name,
         sources: Sources::default(),
         recent: Vec::new(),
     };
@@ -118,6 +126,9 @@ struct Resolver<'a, 't> {
     doc: &'a Document<'t>,
     grammar: &'a Grammar,
     introductions: Vec<mention::Introduction>,
+    /// The first introduction with each surname, and with each full name.
+    first_by_surname: HashMap<String, usize>,
+    first_by_name: HashMap<String, usize>,
     sources: Sources,
     /// Entities in the order they were last mentioned, most recent last.
     recent: Vec<usize>,
@@ -142,9 +153,9 @@ impl Resolver<'_, '_> {
 
     fn touch(&mut self, entity: usize, span: Span) {
         let mentions = &mut self.sources.entities[entity].mentions;
-        if !mentions.contains(&span) {
-            mentions.push(span);
-            mentions.sort();
+        // Kept sorted; mentions mostly come in text order, so this is usually an append.
+        if let Err(at) = mentions.binary_search(&span) {
+            mentions.insert(at, span);
         }
         self.recent.retain(|&e| e != entity);
         self.recent.push(entity);
@@ -175,11 +186,16 @@ impl Resolver<'_, '_> {
         if d.kind == SourceKind::Person && d.named {
             // A surname (or full name) introduced earlier with a title: "U.S. President Donald Trump".
             let surname = d.name.rsplit(' ').next().unwrap_or_default().to_string();
-            if let Some(intro) = self
-                .introductions
-                .iter()
-                .find(|i| i.surname == surname || i.name == d.name)
-            {
+            // The first introduction whose surname or name matches.
+            let first = [
+                self.first_by_surname.get(&surname),
+                self.first_by_name.get(&d.name),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .copied();
+            if let Some(intro) = first.map(|i| &self.introductions[i]) {
                 d.name = intro.name.clone();
                 d.role = d.role.or_else(|| intro.role.clone());
                 d.affiliation = d.affiliation.or_else(|| intro.affiliation.clone());

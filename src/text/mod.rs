@@ -54,27 +54,42 @@ impl<'t> Document<'t> {
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
-            let body = paragraph.slice(text);
-            let spans = sentencex::get_sentence_boundaries("en", body)
-                .into_iter()
-                .map(|b| {
-                    trim(
-                        text,
-                        Span::new(paragraph.start + b.start_byte, paragraph.start + b.end_byte),
-                    )
-                });
-            for span in join_after_titles(text, spans) {
-                if span.is_empty() {
-                    continue;
-                }
-                let first = tokens.len();
-                tokenize(text, span, &mut tokens);
-                if tokens.len() > first {
-                    sentences.push(Sentence {
-                        span,
-                        paragraph: index,
-                        tokens: first..tokens.len(),
+            for chunk in chunks(text, *paragraph) {
+                let body = chunk.slice(text);
+                let spans = sentencex::get_sentence_boundaries("en", body)
+                    .into_iter()
+                    .map(|b| {
+                        trim(
+                            text,
+                            Span::new(chunk.start + b.start_byte, chunk.start + b.end_byte),
+                        )
                     });
+                for span in join_after_titles(text, spans) {
+                    if span.is_empty() {
+                        continue;
+                    }
+                    let first = tokens.len();
+                    tokenize(text, span, &mut tokens);
+                    // A run-on "sentence" (a page without punctuation) is cut into pieces the
+                    // attribution parser can afford: its work grows faster than a sentence's length.
+                    if tokens.len() - first <= MAX_SENTENCE_TOKENS {
+                        if tokens.len() > first {
+                            sentences.push(Sentence {
+                                span,
+                                paragraph: index,
+                                tokens: first..tokens.len(),
+                            });
+                        }
+                        continue;
+                    }
+                    for start in (first..tokens.len()).step_by(MAX_SENTENCE_TOKENS) {
+                        let end = (start + MAX_SENTENCE_TOKENS).min(tokens.len());
+                        sentences.push(Sentence {
+                            span: tokens[start].span.cover(tokens[end - 1].span),
+                            paragraph: index,
+                            tokens: start..end,
+                        });
+                    }
                 }
             }
         }
@@ -95,9 +110,34 @@ impl<'t> Document<'t> {
     /// The quotation that contains the token at `index`, if any.
     pub fn quotation_around(&self, index: usize) -> Option<&Quotation> {
         let at = self.tokens[index].span;
-        self.quotations.iter().find(|q| {
-            q.span.start < at.start && at.end <= q.span.end && q.close_token != Some(index)
-        })
+        // Quotations are in text order and never overlap: only the last one opening before
+        // the token can hold it.
+        let before = self.quotations.partition_point(|q| q.span.start < at.start);
+        let q = &self.quotations[before.checked_sub(1)?];
+        (at.end <= q.span.end && q.close_token != Some(index)).then_some(q)
+    }
+
+    /// The quotations that overlap `span`, in text order.
+    pub fn quotations_overlapping(&self, span: Span) -> &[Quotation] {
+        let first = self
+            .quotations
+            .partition_point(|q| q.span.end <= span.start);
+        let end = self.quotations.partition_point(|q| q.span.start < span.end);
+        &self.quotations[first..end.max(first)]
+    }
+
+    /// The quotation whose closing mark is the token at `index`, if any.
+    pub fn quotation_closed_by(&self, index: usize) -> Option<&Quotation> {
+        let at = self.quotations.partition_point(|q| q.open_token < index);
+        let q = self.quotations.get(at.checked_sub(1)?)?;
+        (q.close_token == Some(index)).then_some(q)
+    }
+
+    /// The tokens that lie inside `span`, in text order.
+    pub fn tokens_within(&self, span: Span) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        &self.tokens[first..end.max(first)]
     }
 
     /// The first sentence that starts at or after byte offset `at`.
@@ -144,6 +184,62 @@ fn join_after_titles(text: &str, spans: impl Iterator<Item = Span>) -> Vec<Span>
         }
         out.push(span);
     }
+    out
+}
+
+/// The most tokens one sentence may hold; a longer run is cut into sentences of this size.
+const MAX_SENTENCE_TOKENS: usize = 1_000;
+
+/// The most bytes the sentence segmenter sees at once: its work grows with the length of a
+/// paragraph times its quotation marks, so a longer paragraph is fed to it in pieces.
+const MAX_SEGMENTER_BYTES: usize = 16 * 1024;
+
+/// The most quotation marks (and apostrophes) the sentence segmenter sees at once.
+const MAX_SEGMENTER_QUOTES: usize = 128;
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
+/// Cuts a paragraph into pieces of at most [`MAX_SEGMENTER_BYTES`] and
+/// [`MAX_SEGMENTER_QUOTES`], each ending, when it can, at a space after a sentence's end, else
+/// at a space, else at any character boundary.
+fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    loop {
+        let mut limit = (start + MAX_SEGMENTER_BYTES).min(paragraph.end);
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        if let Some((i, _)) = text[start..limit]
+            .char_indices()
+            .filter(|&(_, c)| is_quote_mark(c))
+            .nth(MAX_SEGMENTER_QUOTES)
+        {
+            limit = start + i;
+        }
+        if limit == paragraph.end {
+            break;
+        }
+        let window = &text[start..limit];
+        // Only the second half is searched, so that pieces stay large and the work linear.
+        let half = window.len() / 2;
+        let spaces = || {
+            window
+                .char_indices()
+                .rev()
+                .take_while(|&(i, _)| i >= half)
+                .filter(|&(_, c)| c.is_whitespace())
+        };
+        let cut = spaces()
+            .find(|&(i, _)| window[..i].ends_with(['.', '!', '?', '…', '"', '”', '’']))
+            .or_else(|| spaces().next())
+            .map_or(limit, |(i, c)| start + i + c.len_utf8());
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, paragraph.end));
     out
 }
 

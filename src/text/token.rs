@@ -86,7 +86,9 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
         let next = |at: usize| if at < range.end { bytes_of(at) } else { None };
         let prev = prev_char(text, i, range.start);
         let c_len = c.len_utf8();
-        if c.is_whitespace() {
+        // A byte-order mark or zero-width space inside the text is no token (Rust's whitespace
+        // leaves them out).
+        if c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}') {
             i += c_len;
             continue;
         }
