@@ -1,40 +1,17 @@
 //! The command line as a user and a CI job meet it: formats, stdin, JSON Lines, exit codes, and
 //! bad input that gets a clear error without losing the other documents.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{stderr, stdout};
+use std::process::Output;
 
 fn claimgraph(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimgraph runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // A command that reads files, not standard input, may exit before the write ends.
-    if let Err(e) = input.write_all(stdin.unwrap_or_default()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "stdin written");
-    }
-    drop(input);
-    child.wait_with_output().expect("claimgraph finishes")
+    common::run(args, stdin.unwrap_or_default())
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimgraph-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
+    common::temp_file("cli", name, bytes)
 }
 
 #[test]

@@ -5,8 +5,8 @@ use claimgraph::report::{human, json, markdown, sarif};
 use claimgraph::rules::{Policy, Severity};
 use claimgraph::text::{Document, prepare};
 use claimgraph::{Analysis, analyze, analyze_prepared, grammar::Grammar};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+
+mod common;
 
 fn check(text: &str) -> serde_json::Value {
     let grammar = Grammar::builtin();
@@ -27,31 +27,11 @@ fn render_everything(analysis: &Analysis) {
     sarif::render_line(analysis);
 }
 
-fn claimgraph(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimgraph runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // The process may refuse the input before reading all of it (--max-bytes).
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("claimgraph finishes")
-}
+use common::run as claimgraph;
+use common::stderr;
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimgraph-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
+    common::temp_file("hostile", name, bytes)
 }
 
 fn claims(report: &serde_json::Value) -> usize {

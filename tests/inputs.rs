@@ -2,32 +2,12 @@
 //! statistics, and the JSONL filter run the way a streaming engine runs it.
 
 use serde_json::Value;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-fn claimgraph(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("claimgraph runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // A filter may exit before reading everything; that is its business.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("claimgraph finishes")
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
+use common::run as claimgraph;
+use common::{stderr, stdout};
 
 /// A fresh directory for one test.
 fn scratch(name: &str) -> PathBuf {
