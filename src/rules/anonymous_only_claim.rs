@@ -45,7 +45,7 @@ impl Rule for AnonymousOnlyClaim {
 
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
         let required = context.policy.anonymous_sources_required;
-        for (c, claim) in context.claims.claims.iter().enumerate() {
+        for c in 0..context.claims.claims.len() {
             let supporting = context.independent(c);
             let anonymous = supporting
                 .iter()
@@ -61,14 +61,7 @@ impl Rule for AnonymousOnlyClaim {
                 "claim rests only on anonymous sources ({}): {people} independent, policy requires {required}",
                 context.source_names(&supporting),
             );
-            findings.push(Finding {
-                rule: self.id(),
-                severity: self.default_severity(),
-                claim: Some(c),
-                span: claim.span,
-                message,
-                labels: context.sourcing_labels(c),
-            });
+            findings.push(context.claim_finding(self, c, message));
         }
     }
 }

@@ -58,14 +58,7 @@ impl Rule for HedgeWithoutSource {
                 "claim is hedged ({}) but attributed to no source",
                 hedges.join(", ")
             );
-            findings.push(Finding {
-                rule: self.id(),
-                severity: self.default_severity(),
-                claim: Some(c),
-                span: claim.span,
-                message,
-                labels: context.sourcing_labels(c),
-            });
+            findings.push(context.claim_finding(self, c, message));
         }
     }
 }

@@ -46,7 +46,7 @@ impl Rule for SingleSourceClaim {
     }
 
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
-        for (c, claim) in context.claims.claims.iter().enumerate() {
+        for c in 0..context.claims.claims.len() {
             let independent = context.independent(c);
             let counted = independent
                 .iter()
@@ -70,14 +70,7 @@ impl Rule for SingleSourceClaim {
                     context.policy.sources_required
                 )
             };
-            findings.push(Finding {
-                rule: self.id(),
-                severity: self.default_severity(),
-                claim: Some(c),
-                span: claim.span,
-                message,
-                labels: context.sourcing_labels(c),
-            });
+            findings.push(context.claim_finding(self, c, message));
         }
     }
 }

@@ -46,7 +46,7 @@ impl Rule for UnsourcedClaim {
     }
 
     fn check(&self, context: &Context, findings: &mut Vec<Finding>) {
-        for (c, claim) in context.claims.claims.iter().enumerate() {
+        for c in 0..context.claims.claims.len() {
             let support = &context.graph.support[c];
             if !context.independent(c).is_empty() || support.hedged {
                 continue;
@@ -59,14 +59,7 @@ impl Rule for UnsourcedClaim {
                     context.source_names(&support.withholding)
                 )
             };
-            findings.push(Finding {
-                rule: self.id(),
-                severity: self.default_severity(),
-                claim: Some(c),
-                span: claim.span,
-                message,
-                labels: context.sourcing_labels(c),
-            });
+            findings.push(context.claim_finding(self, c, message));
         }
     }
 }
