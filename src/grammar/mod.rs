@@ -465,11 +465,6 @@ impl Grammar {
     pub fn cues_starting_with(&self, lower: &str) -> &[Cue] {
         self.cues.get(lower).map_or(&[], Vec::as_slice)
     }
-
-    /// The number of distinct cue spellings, for `claimgraph grammar` style summaries and tests.
-    pub fn cue_count(&self) -> usize {
-        self.cues.values().map(Vec::len).sum()
-    }
 }
 
 fn same_class(a: CueClass, b: CueClass) -> bool {

@@ -151,12 +151,6 @@ impl<'t> Document<'t> {
         let index = self.paragraphs.partition_point(|p| p.start < at);
         self.paragraphs.get(index).copied()
     }
-
-    /// The sentence that holds byte offset `at`.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let index = self.sentences.partition_point(|s| s.span.end <= at);
-        (index < self.sentences.len() && self.sentences[index].span.start <= at).then_some(index)
-    }
 }
 
 /// Titles after which the segmenter sometimes ends a sentence ("found Ms. Sherry"): a title
