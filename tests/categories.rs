@@ -223,3 +223,64 @@ fn each_category_is_parsed_as_annotated() {
     settings.bind(|| insta::assert_snapshot!("attribution-categories", report));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The attributions the parser finds in `text`, as (source, cue, content) texts.
+fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
+    let analysis = claimgraph::analyze("case", text, &Grammar::builtin(), &Policy::default());
+    analysis
+        .attributions
+        .iter()
+        .filter(|a| a.relation != claimgraph::attribution::Relation::Credit)
+        .map(|a| {
+            let slice = |s: claimgraph::text::Span| text[s.start..s.end].to_string();
+            (a.source.map(slice), slice(a.cue), a.content.map(slice))
+        })
+        .collect()
+}
+
+/// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
+/// with a phrase; the first verb's content ends before the coordinator.
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let found = attributions(
+        "In March, the agency reported slower growth, and said it would cut 200 jobs. \
+         After the vote, the senator left the chamber and told reporters it was a mistake.",
+    );
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                owned("the agency"),
+                "reported".to_string(),
+                owned("slower growth")
+            ),
+            (
+                owned("the agency"),
+                "said".to_string(),
+                owned("it would cut 200 jobs")
+            ),
+            (
+                owned("the senator"),
+                "told".to_string(),
+                owned("it was a mistake")
+            ),
+        ]
+    );
+}
+
+/// Lines and phrases that look like attributions and are not: an article before a participle
+/// ("the proposed rule"), tallies and rosters after a name and a colon, transcript marks and
+/// byline labels.
+#[test]
+fn look_alikes_are_not_attributions() {
+    for text in [
+        "The proposed rule would cap fees. These are the pledged delegates.",
+        "Results so far.\n\nGarcia: 1,204.\n\nOkafor: 988.",
+        "The panel.\n\nOregon: Ada Lind, Ben Okafor, Carla Diaz.",
+        "An interview.\n\nQ: Will you run again?\n\nA: Not this year.",
+        "The end.\n\nContributing: Ada Lind and Ben Okafor.",
+    ] {
+        assert_eq!(attributions(text), vec![], "{text:?}");
+    }
+}

@@ -623,6 +623,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
             .map_or(self.floor, |i| i + 1);
         start = self.trim_leading(start, limit);
+        // "In April, Twitter …", "After the vote, he …": an opening phrase is not the subject.
+        if words.prepositions.contains(self.lower(start))
+            || words.subordinators.contains(self.lower(start))
+        {
+            if let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
+                .find(|&i| self.kind(i) == Some(TokenKind::Comma))
+            {
+                start = comma + 1;
+            }
+        }
         let mut end = start;
         while end < limit && end - start < MAX_SUBJECT {
             let t = &self.toks[end];
@@ -632,6 +642,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && (words.auxiliaries.contains(&t.lower)
                         || words.negations.contains(&t.lower)
                         || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+                        || words.irregular_pasts.contains(&t.lower)
                         || (words.prepositions.contains(&t.lower)
                             && self
                                 .toks
@@ -1048,6 +1059,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 || words.coordinators.contains(&t.lower)
                 || words.subordinators.contains(&t.lower)
         };
+        // Only quantifiers and demonstratives stand alone as a subject ("some say", "this
+        // shows"); after an article or a possessive the "verb" modifies a noun ("the pledged
+        // delegates", "a proposed rule").
+        let standalone = |t: &Token| {
+            words.quantifiers.contains(&t.lower)
+                || matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
+        };
         // "About four in 10 voters": an approximating preposition before a number.
         let approximate = matches!(
             first.lower.as_str(),
@@ -1070,7 +1088,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
-            || (words.determiners.contains(&last.lower) && end - start > 1))
+            || (words.determiners.contains(&last.lower) && (end - start > 1 || !standalone(last))))
             && (!words.is_adverb(&last.lower) || last.capitalized);
         // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
         // it sits in a relative clause ("Republicans who agree that it should close").
@@ -1216,11 +1234,39 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // Content that starts inside a quotation ends with it.
         if self.in_quotation(start) {
             end = end.min(self.next_close[start.min(n)]);
+        } else if let Some(coordinator) = self.coordinated_cue_verb(start, end) {
+            // "… reported slow growth, and said it was losing money": the second verb starts an
+            // attribution of its own with the same subject.
+            end = coordinator;
+            if self.kind(end - 1) == Some(TokenKind::Comma) {
+                end -= 1;
+            }
         }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
         end
+    }
+
+    /// The coordinator before the first finite cue verb in `(start, end)` that is coordinated
+    /// with the verb before it ("and said", "but also told"), outside quotation marks.
+    fn coordinated_cue_verb(&self, start: usize, end: usize) -> Option<usize> {
+        let words = &self.grammar.words;
+        (start + 1..end).find_map(|i| {
+            let anchor = self.anchors[self.anchor_of[i]?];
+            let finite =
+                matches!(anchor.cue.class, CueClass::Verb(form) if form.past || form.third);
+            let mut before = i - 1;
+            while before > start && words.is_adverb(self.lower(before)) {
+                before -= 1;
+            }
+            (finite
+                && anchor.start == i
+                && before > start
+                && words.coordinators.contains(self.lower(before))
+                && !self.quoted[i])
+                .then_some(before)
+        })
     }
 
     /// The content before a source that follows it: from the start of the clause up to the
@@ -1516,15 +1562,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && name.iter().all(|t| {
                 (t.kind == TokenKind::Word && t.capitalized) || t.kind == TokenKind::Possessive
             })
-            && !self.grammar.words.colon_labels.contains(
-                &name
-                    .iter()
-                    .map(|t| t.lower.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
+            && !self.grammar.words.colon_labels.contains(&label_key(name))
             && (self.floor..colon).all(|i| self.anchor_of[i].is_none());
         if !is_name || colon + 1 >= self.toks.len() {
+            return None;
+        }
+        // "Clinton: 547." is a tally and "Nevada: Adam Khan, Bo Smith" a roster, not a statement.
+        let after = &self.toks[colon + 1..];
+        let tally = after.iter().all(|t| t.kind != TokenKind::Word);
+        let roster = after.iter().any(|t| t.kind == TokenKind::Comma)
+            && after.iter().all(|t| {
+                matches!(
+                    t.kind,
+                    TokenKind::Comma | TokenKind::Terminal | TokenKind::Possessive
+                ) || (t.is_word() && t.capitalized)
+            });
+        if tally || roster {
             return None;
         }
         let start = self.toks[colon + 1].span.start;
@@ -1713,4 +1766,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         merged
     }
+}
+
+/// A label's words as `colon-labels` lists them: lower case, a possessive joined to its word
+/// ("editor's note").
+fn label_key(name: &[Token]) -> String {
+    let mut key = String::new();
+    for token in name {
+        if !key.is_empty() && token.kind != TokenKind::Possessive {
+            key.push(' ');
+        }
+        key.push_str(if token.kind == TokenKind::Possessive {
+            "'s"
+        } else {
+            &token.lower
+        });
+    }
+    key
 }

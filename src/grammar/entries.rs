@@ -255,4 +255,6 @@ pub struct WordLists {
     pub anaphoric_subjects: Vec<String>,
     #[serde(default)]
     pub leading_conjunctions: Vec<String>,
+    #[serde(default)]
+    pub irregular_pasts: Vec<String>,
 }

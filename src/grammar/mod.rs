@@ -197,6 +197,7 @@ pub struct WordSets {
     pub quantifiers: HashSet<String>,
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
+    pub irregular_pasts: HashSet<String>,
 }
 
 impl WordSets {
@@ -414,6 +415,7 @@ impl Grammar {
         extend(&mut w.agent_prepositions, words.agent_prepositions);
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
+        extend(&mut w.irregular_pasts, words.irregular_pasts);
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
