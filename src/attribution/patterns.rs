@@ -624,14 +624,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .map_or(self.floor, |i| i + 1);
         start = self.trim_leading(start, limit);
         // "In April, Twitter …", "After the vote, he …": an opening phrase is not the subject.
-        if words.prepositions.contains(self.lower(start))
-            || words.subordinators.contains(self.lower(start))
-        {
-            if let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
+        if (words.prepositions.contains(self.lower(start))
+            || words.subordinators.contains(self.lower(start)))
+            && let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
-            {
-                start = comma + 1;
-            }
+        {
+            start = comma + 1;
         }
         let mut end = start;
         while end < limit && end - start < MAX_SUBJECT {
