@@ -266,11 +266,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         grammar.words.prepositions.contains(&n.lower)
                             && !matches!(n.lower.as_str(), "to" | "that")
                     });
+                // "tax plans would …", "the attacks were …": a verb is never followed straight
+                // by an auxiliary, so an "-s" form before one is a plural noun.
+                let before_auxiliary = end == i + 1
+                    && self
+                        .toks
+                        .get(end)
+                        .is_some_and(|n| grammar.words.auxiliaries.contains(&n.lower));
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
                         (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
                             || (before_preposition && (form.base || form.third) && !form.past)
+                            || (before_auxiliary && form.third && !form.past)
                     }
                     _ => false,
                 };
