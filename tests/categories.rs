@@ -102,6 +102,18 @@ const CASES: &[(&str, &str)] = &[
         "{S:A spokeswoman} {C:declined} {X:to comment}.",
     ),
     (
+        "document participle, put out by the subject",
+        "{S:The campaign} {C:issued a statement saying} {X:the report was false}.",
+    ),
+    (
+        "document participle, the document as source",
+        "Despite {S:polls} {C:showing} {X:her behind}, the senator stayed in the race.",
+    ),
+    (
+        "content ends with an opening clause",
+        "When {S:the mayor} {C:said} {X:the bridge was safe}, residents cheered.",
+    ),
+    (
         "pronoun source",
         "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
     ),

@@ -609,6 +609,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .find(|f| f.cue.0 < anchor.start)
                 .and_then(|f| f.source)
                 .or_else(|| self.leading_subject(before))?
+        } else if let Some(found) = self.document_participle(anchor) {
+            return Some(found);
         } else {
             let with = (anchor.start.saturating_sub(8)..anchor.start)
                 .rev()
@@ -620,6 +622,58 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         };
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
+    }
+
+    /// "polls showing her behind", "issued a statement saying …", "posted a message on Twitter
+    /// calling …": an "-ing" cue after a document noun. The document is the source, unless a
+    /// verb puts it out: then that verb's subject is, and the cue runs from the verb.
+    fn document_participle(&self, anchor: Anchor) -> Option<Found> {
+        let words = &self.grammar.words;
+        let noun = (anchor.start.saturating_sub(6).max(self.floor)..anchor.start)
+            .rev()
+            .take_while(|&i| self.toks[i].is_word())
+            .find(|&i| words.document_nouns.contains(self.lower(i)))?;
+        // Back over adjectives to a determiner: "a lengthy statement". A verb form ends it.
+        let mut np_start = noun;
+        while np_start > self.floor && noun - np_start < 4 {
+            let t = &self.toks[np_start - 1];
+            if t.kind == TokenKind::Possessive || words.determiners.contains(&t.lower) {
+                np_start -= 1;
+                break;
+            }
+            let adjective = t.kind == TokenKind::Word
+                && !t.capitalized
+                && !self.is_closed_word(t)
+                && self.anchor_of[np_start - 1].is_none()
+                && !t.lower.ends_with("ed")
+                && !words.irregular_pasts.contains(&t.lower);
+            if !adjective {
+                break;
+            }
+            np_start -= 1;
+        }
+        let verb = np_start.checked_sub(1).filter(|&v| {
+            v >= self.floor
+                && self.toks[v].kind == TokenKind::Word
+                && !self.toks[v].capitalized
+                && !self.is_closed_word(&self.toks[v])
+        });
+        let (source, cue_start) = match verb {
+            Some(verb) => {
+                let group = self.verb_group_start(verb);
+                (
+                    self.subject_before(group)
+                        .or_else(|| self.leading_subject(group))?,
+                    group,
+                )
+            }
+            None => {
+                let np = (self.trim_leading(np_start, noun + 1), noun + 1);
+                (self.valid_subject(np).then_some(np)?, anchor.start)
+            }
+        };
+        let (cue_end, content) = self.content_after(anchor, anchor.end)?;
+        Some(self.found(anchor, Some(source), (cue_start, cue_end), Some(content)))
     }
 
     /// A short noun phrase opening the sentence: the subject the participle hangs on.
@@ -1248,6 +1302,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 end -= 1;
             }
         }
+        // "When the mayor said the bridge was safe, residents …", "Despite polls showing her
+        // behind, she …": an attribution inside an opening clause or phrase ends with it.
+        let opener = self.trim_leading(self.floor, start);
+        let in_opening_clause = opener < start
+            && (self
+                .grammar
+                .words
+                .subordinators
+                .contains(self.lower(opener))
+                || self.grammar.words.prepositions.contains(self.lower(opener)))
+            && (opener..start).all(|i| self.kind(i) != Some(TokenKind::Comma));
+        if in_opening_clause
+            && let Some(comma) =
+                (start..end).find(|&i| self.kind(i) == Some(TokenKind::Comma) && !self.quoted[i])
+        {
+            end = comma;
+        }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
@@ -1682,6 +1753,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     fn resolve(&self, mut found: Vec<Found>) -> Vec<Found> {
         found.sort_by_key(|f| f.cue.0);
         found.dedup_by_key(|f| f.cue);
+        // A cue inside a longer one ("posted" in "posted a message calling") is part of it.
+        let cues: Vec<Range> = found.iter().map(|f| f.cue).collect();
+        found.retain(|f| {
+            !cues
+                .iter()
+                .any(|c| *c != f.cue && c.0 <= f.cue.0 && f.cue.1 <= c.1)
+        });
         let starts = |f: &Found| {
             [f.source, Some(f.cue)]
                 .into_iter()

@@ -257,4 +257,6 @@ pub struct WordLists {
     pub leading_conjunctions: Vec<String>,
     #[serde(default)]
     pub irregular_pasts: Vec<String>,
+    #[serde(default)]
+    pub document_nouns: Vec<String>,
 }

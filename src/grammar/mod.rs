@@ -198,6 +198,7 @@ pub struct WordSets {
     pub anaphoric_subjects: Vec<Vec<String>>,
     pub leading_conjunctions: HashSet<String>,
     pub irregular_pasts: HashSet<String>,
+    pub document_nouns: HashSet<String>,
 }
 
 impl WordSets {
@@ -416,6 +417,7 @@ impl Grammar {
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
+        extend(&mut w.document_nouns, words.document_nouns);
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
