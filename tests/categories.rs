@@ -114,6 +114,14 @@ const CASES: &[(&str, &str)] = &[
         "When {S:the mayor} {C:said} {X:the bridge was safe}, residents cheered.",
     ),
     (
+        "a share of a group as subject",
+        "{S:Nearly a third of voters in each county} {C:say} {X:they have not decided}.",
+    ),
+    (
+        "statement phrase after a present-tense cue",
+        "{S:The governor} {C:says on Twitter} {X:that the roads are closed}.",
+    ),
+    (
         "pronoun source",
         "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
     ),

@@ -242,7 +242,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
             // "a personal note": a bare verb form after a singular article and a word is a noun
             // (a singular subject would have made it "notes").
+            // Not at the end of a prepositional phrase inside a longer subject: "half of voters
+            // in each state say".
             let after_adjective = i > 1
+                && !(i > 2 && grammar.words.prepositions.contains(&self.toks[i - 3].lower))
                 && matches!(
                     self.toks[i - 2].lower.as_str(),
                     "a" | "an" | "another" | "each" | "every"
@@ -253,6 +256,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         && !t.capitalized
                         && !grammar.words.auxiliaries.contains(&t.lower)
                         && !grammar.words.prepositions.contains(&t.lower)
+                        // "a third say", "a majority believe": a share of a plural.
+                        && !grammar.words.shares.contains(&t.lower)
                 };
             let mut best: Option<(&Cue, usize)> = None;
             for cue in grammar.cues_starting_with(&self.toks[i].lower) {
@@ -265,7 +270,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.toks.get(end).is_some_and(|n| {
                         grammar.words.prepositions.contains(&n.lower)
                             && !matches!(n.lower.as_str(), "to" | "that")
-                    });
+                    })
+                    // "says on Twitter", "said on Monday": the phrase of a statement.
+                    && self.trailer_at(end).is_none()
+                    && !grammar
+                        .words
+                        .statement_phrases
+                        .iter()
+                        .any(|p| phrase(p).parse(self.input().from(end)).is_ok());
                 // "tax plans would …", "the attacks were …": a verb is never followed straight
                 // by an auxiliary, so an "-s" form before one is a plural noun.
                 let before_auxiliary = end == i + 1
@@ -1127,13 +1139,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 || matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
         };
         // "About four in 10 voters": an approximating preposition before a number.
-        let approximate = matches!(
-            first.lower.as_str(),
-            "about" | "nearly" | "almost" | "roughly" | "over" | "around" | "some"
-        ) && self
-            .toks
-            .get(start + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number || words.determiners.contains(&t.lower));
+        let approximated = words
+            .approximators
+            .iter()
+            .find_map(|p| {
+                phrase(p)
+                    .parse(self.input().from(start))
+                    .ok()
+                    .map(|(_, e)| e)
+            })
+            .filter(|&after| after < end);
+        let approximate = approximated.is_some_and(|after| {
+            let t = &self.toks[after];
+            t.kind == TokenKind::Number
+                || words.determiners.contains(&t.lower)
+                || words.shares.contains(&t.lower)
+        });
         let first_ok = approximate
             || match first.kind {
                 TokenKind::Word => {
@@ -1741,6 +1762,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && (punctuation(at - 1)
                 // "… praised the defence and the captain said …"
                 || (matches!(self.lower(at - 1), "and" | "but") && !self.joins_names(at - 1))
+                // "… said so when asked whether …": a reduced adverbial clause.
+                || (self.is_verb_anchor(at)
+                    && words.subordinators.contains(self.lower(at - 1))
+                    && !matches!(self.lower(at - 1), "that" | "whether" | "if"))
                 || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);
                     !matches!(w, "that" | "whether" | "if")
@@ -1824,7 +1849,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         .grammar
                         .words
                         .coordinators
-                        .contains(self.lower(end - 1)))
+                        .contains(self.lower(end - 1))
+                        || self
+                            .grammar
+                            .words
+                            .subordinators
+                            .contains(self.lower(end - 1)))
                 {
                     end -= 1;
                 }

@@ -259,4 +259,8 @@ pub struct WordLists {
     pub irregular_pasts: Vec<String>,
     #[serde(default)]
     pub document_nouns: Vec<String>,
+    #[serde(default)]
+    pub shares: Vec<String>,
+    #[serde(default)]
+    pub approximators: Vec<String>,
 }

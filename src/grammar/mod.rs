@@ -199,6 +199,8 @@ pub struct WordSets {
     pub leading_conjunctions: HashSet<String>,
     pub irregular_pasts: HashSet<String>,
     pub document_nouns: HashSet<String>,
+    pub shares: HashSet<String>,
+    pub approximators: Vec<Vec<String>>,
 }
 
 impl WordSets {
@@ -418,6 +420,9 @@ impl Grammar {
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
         extend(&mut w.document_nouns, words.document_nouns);
+        extend(&mut w.shares, words.shares);
+        w.approximators
+            .extend(words.approximators.iter().map(|p| split_words(p)));
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
