@@ -242,23 +242,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
             // "a personal note": a bare verb form after a singular article and a word is a noun
             // (a singular subject would have made it "notes").
-            // Not at the end of a prepositional phrase inside a longer subject: "half of voters
-            // in each state say".
-            let after_adjective = i > 1
-                && !(i > 2 && grammar.words.prepositions.contains(&self.toks[i - 3].lower))
-                && matches!(
-                    self.toks[i - 2].lower.as_str(),
-                    "a" | "an" | "another" | "each" | "every"
-                )
-                && {
-                    let t = &self.toks[i - 1];
-                    t.kind == TokenKind::Word
-                        && !t.capitalized
-                        && !grammar.words.auxiliaries.contains(&t.lower)
-                        && !grammar.words.prepositions.contains(&t.lower)
-                        // "a third say", "a majority believe": a share of a plural.
-                        && !grammar.words.shares.contains(&t.lower)
-                };
+            // "a new Pew Research report": up to three words may stand between the article and
+            // the noun. Not at the end of a prepositional phrase inside a longer subject: "half
+            // of voters in each state say".
+            let after_adjective = (2..=4).any(|back| {
+                i >= back
+                    && matches!(
+                        self.toks[i - back].lower.as_str(),
+                        "a" | "an" | "another" | "each" | "every"
+                    )
+                    && !(i > back
+                        && grammar
+                            .words
+                            .prepositions
+                            .contains(&self.toks[i - back - 1].lower))
+                    && self.toks[i - back + 1..i].iter().all(|t| {
+                        t.kind == TokenKind::Word
+                            && !grammar.words.auxiliaries.contains(&t.lower)
+                            && !grammar.words.prepositions.contains(&t.lower)
+                            && !grammar.words.determiners.contains(&t.lower)
+                            // "a third say", "a majority believe": a share of a plural.
+                            && !grammar.words.shares.contains(&t.lower)
+                    })
+            });
             let mut best: Option<(&Cue, usize)> = None;
             for cue in grammar.cues_starting_with(&self.toks[i].lower) {
                 let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) else {
@@ -1170,7 +1176,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && (end - start > 1 || !standalone(last))))
-            && (!words.is_adverb(&last.lower) || last.capitalized);
+            && (!words.is_adverb(&last.lower) || last.capitalized)
+            // "a month of sharpened attacks": a participle modifies the noun after it.
+            && !(end - start > 1 && !last.capitalized && last.lower.ends_with("ed"));
         // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
         // it sits in a relative clause ("Republicans who agree that it should close").
         let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
@@ -1178,8 +1186,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let t = &self.toks[i];
             t.kind == TokenKind::Word
                 && !t.capitalized
-                && words.auxiliaries.contains(&t.lower)
-                && !words.be_forms.contains(&t.lower)
+                && ((words.auxiliaries.contains(&t.lower) && !words.be_forms.contains(&t.lower))
+                    // "Trump made similar comments": a past verb makes it a clause.
+                    || (i > start && words.irregular_pasts.contains(&t.lower)))
         });
         // A subject pronoun opens its subject: "Tuesday night he" is not one.
         let stray_pronoun = (start + 1..end).any(|i| {
@@ -1471,8 +1480,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let found = self.preposition_pattern(anchor)?;
         let heads = &anchor.cue.source_heads;
         let source = found.source?;
-        (heads.is_empty() || (source.0..source.1).any(|i| heads.iter().any(|h| h == self.lower(i))))
-            .then_some(found)
+        // The head opens the source ("in a Des Moines Register poll last month"); a bare plural
+        // with nothing after it is the standings, not a source ("slid in the polls").
+        let head_at = |i: usize| {
+            heads.iter().any(|h| h == self.lower(i))
+                && i - source.0 < 6
+                && !(i + 1 == source.1
+                    && self.lower(i).ends_with('s')
+                    && (i == source.0 || (i == source.0 + 1 && self.lower(source.0) == "the")))
+        };
+        (heads.is_empty() || (source.0..source.1).any(head_at)).then_some(found)
     }
 
     fn preposition_pattern(&self, anchor: Anchor) -> Option<Found> {
