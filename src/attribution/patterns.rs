@@ -189,6 +189,11 @@ fn stops(grammar: &Grammar, toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec
                 TokenKind::Comma => toks
                     .get(i + 1)
                     .is_some_and(|t| grammar.words.contrast_subordinators.contains(&t.lower)),
+                // "… called it unserious – “We need details,” she said – …": a quotation set off
+                // by a dash is a statement of its own.
+                TokenKind::Dash => toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::OpenQuote),
                 _ => false,
             };
         content_stop[i] = if stop { i } else { content_stop[i + 1] };
@@ -365,6 +370,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         cue: Range,
         content: Option<Range>,
     ) -> Found {
+        let source = source.map(|s| if s.1 <= cue.0 { self.trim_source(s) } else { s });
         Found {
             source,
             cue,
@@ -377,6 +383,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             content_first: false,
             content_override: None,
         }
+    }
+
+    /// A source before its cue without what only stands beside it: a discourse aside or a
+    /// relative clause between commas ("The government, for instance,", "Barkley, who votes
+    /// Democratic,") and a closing time phrase ("the senator on Tuesday").
+    fn trim_source(&self, (start, end): Range) -> Range {
+        let words = &self.grammar.words;
+        if end > start + 2 && self.kind(end - 1) == Some(TokenKind::Comma) {
+            let aside = (start + 1..end - 1).find(|&i| {
+                self.kind(i) == Some(TokenKind::Comma)
+                    && (self.lower(i + 1) == "who"
+                        || words.parentheticals.iter().any(|p| {
+                            phrase(p)
+                                .parse(self.input().from(i + 1))
+                                .is_ok_and(|(_, e)| e == end - 1)
+                        }))
+            });
+            if let Some(comma) = aside {
+                return (start, comma);
+            }
+        }
+        let time = (start + 1..end).find(|&i| self.trailer_at(i) == Some(end));
+        (start, time.unwrap_or(end))
     }
 
     // ---- verbs ------------------------------------------------------------------------------
@@ -765,7 +794,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let before = group.checked_sub(1).and_then(|i| self.kind(i));
         let closes_clause = matches!(
             self.kind(after_cue),
-            None | Some(TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote)
+            None | Some(
+                TokenKind::Terminal | TokenKind::Comma | TokenKind::CloseQuote | TokenKind::Dash
+            )
         );
         // "…, two members told Reuters on Tuesday." — the addressee and trailers close the clause too.
         let mut trailers_end = after_cue;
@@ -1177,8 +1208,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         ) && !(closed_words(last)
             || (words.determiners.contains(&last.lower) && (end - start > 1 || !standalone(last))))
             && (!words.is_adverb(&last.lower) || last.capitalized)
-            // "a month of sharpened attacks": a participle modifies the noun after it.
-            && !(end - start > 1 && !last.capitalized && last.lower.ends_with("ed"));
+            // "a month of sharpened attacks": a participle after a function word modifies the
+            // noun after it (unlike "voters polled").
+            && !(end - start > 1
+                && !last.capitalized
+                && last.lower.ends_with("ed")
+                && (self.is_closed_word(&self.toks[end - 2])
+                    || words.determiners.contains(&self.toks[end - 2].lower)))
+            // "Nothing the president said": an article inside a noun phrase opens a new one
+            // (a relative clause may hold its own: "residents who saw the fire").
+            && !(start + 1..end).take_while(|&i| !words.relative_pronouns.contains(self.lower(i))).any(|i| {
+                matches!(self.lower(i), "a" | "an" | "the")
+                    && self.toks[i - 1].is_word()
+                    && !self.is_closed_word(&self.toks[i - 1])
+                    && !words.determiners.contains(&self.toks[i - 1].lower)
+                    && !words.approximators.iter().any(|p| p.last().is_some_and(|w| *w == self.toks[i - 1].lower))
+            });
         // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
         // it sits in a relative clause ("Republicans who agree that it should close").
         let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
@@ -1386,7 +1431,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if boundary > 0 && self.kind(boundary - 1) == Some(TokenKind::CloseQuote) {
             end = boundary;
         }
-        let start = self.trim_leading(self.floor, end);
+        let mut start = self.trim_leading(self.floor, end);
+        // "… unserious – “We need details,” she said": a quotation set off by a dash or colon
+        // is the content on its own.
+        if end > start && self.kind(end - 1) == Some(TokenKind::CloseQuote) {
+            let open = (start..end - 1)
+                .rev()
+                .find(|&i| self.kind(i) == Some(TokenKind::OpenQuote));
+            if let Some(open) = open.filter(|&o| {
+                o > start && matches!(self.kind(o - 1), Some(TokenKind::Dash | TokenKind::Colon))
+            }) {
+                start = open;
+            }
+        }
         if start >= end {
             return None;
         }

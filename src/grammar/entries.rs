@@ -263,4 +263,6 @@ pub struct WordLists {
     pub shares: Vec<String>,
     #[serde(default)]
     pub approximators: Vec<String>,
+    #[serde(default)]
+    pub parentheticals: Vec<String>,
 }

@@ -201,6 +201,7 @@ pub struct WordSets {
     pub document_nouns: HashSet<String>,
     pub shares: HashSet<String>,
     pub approximators: Vec<Vec<String>>,
+    pub parentheticals: Vec<Vec<String>>,
 }
 
 impl WordSets {
@@ -423,6 +424,8 @@ impl Grammar {
         extend(&mut w.shares, words.shares);
         w.approximators
             .extend(words.approximators.iter().map(|p| split_words(p)));
+        w.parentheticals
+            .extend(words.parentheticals.iter().map(|p| split_words(p)));
         w.adverb_suffixes.extend(words.adverb_suffixes);
         w.source_trailers
             .extend(words.source_trailers.iter().map(|p| split_words(p)));
