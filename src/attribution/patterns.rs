@@ -441,6 +441,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if group > 0 && self.lower(group - 1) == "to" && group == anchor.start {
             return None;
         }
+        // "According to White House pool reports, …": the verb form is the noun closing the
+        // preposition's source.
+        let in_cue_phrase = anchor.end == anchor.start + 1
+            && !form.past
+            && self.kind(anchor.end) == Some(TokenKind::Comma)
+            && (self.clause_start(group)..group).any(|i| {
+                self.anchor_of[i]
+                    .is_some_and(|a| self.anchors[a].cue.class == CueClass::Preposition)
+            });
+        if in_cue_phrase {
+            return None;
+        }
         let aux = &self.toks[group..anchor.start];
         // "a program called Sandy Hook Promise": naming, not speech.
         let names_something = anchor.cue.naming
@@ -1251,7 +1263,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         | TokenKind::Colon
                 )
             });
-        first_ok && last_ok && inside_ok && !self.in_quotation(start)
+        // "According to White House pool reports": a subject holds no cue preposition.
+        let no_preposition_cue = (start..end).all(|i| {
+            self.anchor_of[i].is_none_or(|a| self.anchors[a].cue.class != CueClass::Preposition)
+        });
+        first_ok && last_ok && inside_ok && no_preposition_cue && !self.in_quotation(start)
     }
 
     /// The content after a cue: an optional comma, addressee or prepositional phrase, then up to
@@ -1494,7 +1510,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             let channel = self.source_after(channel_start, false).map(|(r, _)| r);
                             via = channel;
                         }
-                        if k > start {
+                        // "according to White House pool reports, …": a verb form that closes
+                        // the phrase is its plural noun.
+                        let closes_phrase = anchor.end == k + 1
+                            && self.toks[k - 1].is_word()
+                            && matches!(
+                                self.kind(k + 1),
+                                None | Some(
+                                    TokenKind::Comma | TokenKind::Colon | TokenKind::Terminal
+                                )
+                            );
+                        if k > start && !closes_phrase {
                             break;
                         }
                     }
@@ -1550,10 +1576,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn preposition_pattern(&self, anchor: Anchor) -> Option<Found> {
-        let opening = self.trim_leading(self.floor, anchor.start) == anchor.start;
+        // "According to …", "But, according to …"
+        let opening = (self.trim_leading(self.floor, anchor.start)..anchor.start)
+            .all(|i| self.kind(i) == Some(TokenKind::Comma));
         if opening {
             let (source, _) = self.source_after(anchor.end, false)?;
-            if self.kind(source.1) != Some(TokenKind::Comma) {
+            if !matches!(
+                self.kind(source.1),
+                Some(TokenKind::Comma | TokenKind::Colon)
+            ) {
                 return None;
             }
             let start = source.1 + 1;
@@ -1569,7 +1600,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let (source, _) = self.source_after(anchor.end, true)?;
         let boundary = anchor.start.checked_sub(1)?;
-        let content = if self.kind(boundary) == Some(TokenKind::Comma) {
+        let content = if matches!(
+            self.kind(boundary),
+            Some(TokenKind::Comma | TokenKind::CloseQuote)
+        ) {
             self.content_before(boundary, source.1)?
         } else {
             let start = self.clause_start(anchor.start);
@@ -1834,6 +1868,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         };
         at > 0
             && (punctuation(at - 1)
+                // "…,” according to the report"
+                || (at > 1
+                    && self.kind(at - 1) == Some(TokenKind::CloseQuote)
+                    && punctuation(at - 2))
                 // "… praised the defence and the captain said …"
                 || (matches!(self.lower(at - 1), "and" | "but") && !self.joins_names(at - 1))
                 // "… said so when asked whether …": a reduced adverbial clause.
@@ -1909,9 +1947,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             if a.content_first {
                 continue;
             }
+            // A sibling that begins the content is the content ("According to X, Obama said …").
             let cut = neighbours(&marks, i)
-                .filter(|(j, _)| *j != i)
-                .filter_map(|(_, m)| m.iter().copied().find(|&p| content.0 < p && p < content.1))
+                .filter(|(j, m)| *j != i && !m.contains(&content.0))
+                .filter_map(|(_, m)| {
+                    m.iter()
+                        .copied()
+                        .filter(|&p| content.0 < p && p < content.1)
+                        .min()
+                })
                 .min();
             if let Some(begin) = cut {
                 let mut end = begin;
