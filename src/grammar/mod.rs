@@ -11,7 +11,9 @@ pub use entries::{AttributionKind, Relation};
 
 use entries::{GrammarFile, WordLists};
 use miette::{Diagnostic, NamedSource, SourceSpan};
-use std::collections::{HashMap, HashSet};
+// foldhash, not SipHash: the keys are our own vocabulary and the words of the text, looked up
+// several times per token, and HashDoS resistance buys nothing here.
+use foldhash::{HashMap, HashSet};
 use std::path::Path;
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
