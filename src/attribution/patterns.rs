@@ -865,7 +865,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             || t.kind == TokenKind::Number
             || words.determiners.contains(&t.lower)
             || words.pronouns.contains(&t.lower)
-            || self.grammar.source_nouns.contains_key(&t.lower)
+            || self.grammar.source_nouns.contains_key(t.lower.as_str())
     }
 
     /// A phrase that may sit between a cue and its source or content without being either
@@ -1025,7 +1025,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     || self
                         .grammar
                         .source_nouns
-                        .get(&t.lower)
+                        .get(t.lower.as_str())
                         .is_some_and(|n| n.plural)
             })
         };

@@ -246,11 +246,11 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     let definite = head.first().is_some_and(|t| t.lower == "the");
     let stated_count = head
         .first()
-        .and_then(|t| grammar.numbers.get(&t.lower).copied());
+        .and_then(|t| grammar.numbers.get(t.lower.as_str()).copied());
     let head_words: Vec<String> = strip_determiners(grammar, head)
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.to_string())
         .collect();
     let vague = grammar.weasels.contains(&head_words);
     let head = strip_determiners(grammar, head);
@@ -290,7 +290,7 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
             if !d.named && !coordinated {
                 d.noun = part
                     .iter()
-                    .find_map(|t| grammar.source_noun_singular.get(&t.lower).cloned());
+                    .find_map(|t| grammar.source_noun_singular.get(t.lower.as_str()).cloned());
                 let singular = d.noun.is_some() && d.kind == SourceKind::Person;
                 d.count = stated_count.or(singular.then_some(1).filter(|_| definite));
                 d.definite = definite && singular;
@@ -334,7 +334,7 @@ fn split_coordination(grammar: &Grammar, tokens: &[Token]) -> Vec<Vec<Token>> {
     let head = right.last().expect("non-empty");
     let head_is_group = grammar
         .source_nouns
-        .get(&head.lower)
+        .get(head.lower.as_str())
         .is_some_and(|n| n.plural);
     if head_is_group && left.iter().all(|t| t.capitalized) {
         // Shared head noun: both modifiers take it.

@@ -1,6 +1,7 @@
 //! Words, punctuation and quotation marks, each with its byte span.
 
 use super::Span;
+use compact_str::CompactString;
 
 /// What a token is, as far as the attribution grammar cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,9 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Lower-cased text, with curly apostrophes straightened, for look-ups.
-    pub lower: String,
+    ///
+    /// Inline up to 24 bytes (nearly every word), so a token costs no heap allocation.
+    pub lower: CompactString,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
 }
@@ -221,9 +224,11 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
     let raw = &text[start..end];
     // Most tokens are ASCII, where lower-casing needs no Unicode tables and has no ’ to straighten.
     let lower = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+        let mut lower = CompactString::from(raw);
+        lower.make_ascii_lowercase();
+        lower
     } else {
-        raw.to_lowercase().replace('’', "'")
+        CompactString::from(raw.to_lowercase().replace('’', "'"))
     };
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     tokens.push(Token {
