@@ -82,7 +82,7 @@ fn is_word_joiner(c: char) -> bool {
 
 /// Splits `text[range]` into tokens whose spans are offsets into `text`.
 pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
-    let bytes_of = |i: usize| text[i..].chars().next();
+    let bytes_of = |i: usize| char_at(text, i);
     let mut i = range.start;
     while i < range.end {
         let Some(c) = bytes_of(i) else { break };
@@ -213,11 +213,22 @@ fn single_letter_segment(text: &str, start: usize, end: usize) -> bool {
         .all(|part| part.chars().count() <= 2)
 }
 
+/// The character starting at byte `at`; most text is ASCII, which needs no UTF-8 decoding.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
+}
+
 fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
     if at <= floor {
         return None;
     }
-    text[..at].chars().next_back()
+    match text.as_bytes()[at - 1] {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[..at].chars().next_back(),
+    }
 }
 
 fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
