@@ -220,13 +220,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     fn find_anchors(&mut self) {
         // A headline in title case ("Pastor Wants Leaders To Resign") capitalises its verbs.
-        let long_words: Vec<&Token> = self
+        let (long_words, capitalized) = self
             .toks
             .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
-            .collect();
-        let title_case = long_words.len() >= 3
-            && long_words.iter().filter(|t| t.capitalized).count() * 10 >= long_words.len() * 8;
+            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
+            .fold((0, 0), |(n, caps), t| {
+                (n + 1, caps + usize::from(t.capitalized))
+            });
+        let title_case = long_words >= 3 && capitalized * 10 >= long_words * 8;
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;

@@ -190,6 +190,8 @@ pub struct Grammar {
     pub organizations: WordSet,
     /// Lower-cased titles and roles, one or more words ("president", "foreign policy aide").
     pub titles: WordSet,
+    /// The first word of every title: most words start none, and one look-up says so.
+    pub title_starts: WordSet,
     /// Nouns that head an unnamed source ("officials", "sources", "spokesman").
     pub source_nouns: HashMap<String, SourceNoun>,
     /// Each source noun as written, singular or plural, mapped to its singular ("people" → "person").
@@ -408,7 +410,10 @@ impl Grammar {
         }
         for title in file.title {
             for alias in std::iter::once(&title.name).chain(&title.aliases) {
-                self.titles.insert(alias.to_lowercase());
+                let alias = alias.to_lowercase();
+                let first = alias.split(' ').next().unwrap_or_default().to_string();
+                self.title_starts.insert(first);
+                self.titles.insert(alias);
             }
             self.add_examples(name, &title.name, title.examples);
         }

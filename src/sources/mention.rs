@@ -96,6 +96,12 @@ fn join(doc: &Document, tokens: &[Token]) -> String {
 
 /// The longest title starting at `at`, as a number of tokens.
 fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
+    // Most tokens start no title, and one look-up of the first word says so without building
+    // and hashing four candidate keys. (A token holds no space, so a title's first word is
+    // exactly the first token of any match.)
+    if !grammar.title_starts.contains(&tokens[at].lower) {
+        return 0;
+    }
     // One buffer holds the 1- to 4-word candidates; each is a prefix of the next.
     let longest = 4.min(tokens.len() - at);
     let mut key = String::with_capacity(48);
@@ -113,29 +119,6 @@ fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// The first words of the grammar's titles: most tokens start no title, and one fast hash
-/// says so without building and hashing four candidate keys per token.
-struct TitleStarts<'g>(foldhash::HashSet<&'g str>);
-
-impl<'g> TitleStarts<'g> {
-    fn new(grammar: &'g Grammar) -> Self {
-        TitleStarts(
-            grammar
-                .titles
-                .iter()
-                .map(|t| t.split(' ').next().unwrap_or_default())
-                .collect(),
-        )
-    }
-
-    fn title_at(&self, grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
-        if !self.0.contains(tokens[at].lower.as_str()) {
-            return 0;
-        }
-        title_at(grammar, tokens, at)
-    }
-}
-
 fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.capitalized
@@ -146,12 +129,11 @@ fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
 /// Every "[Affiliation] Title Name" in the text.
 pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
     let mut out = Vec::new();
-    let title_starts = TitleStarts::new(grammar);
     for sentence in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(sentence);
         let mut i = 0;
         while i < tokens.len() {
-            let title_len = title_starts.title_at(grammar, tokens, i);
+            let title_len = title_at(grammar, tokens, i);
             if title_len == 0
                 || !(tokens[i].capitalized
                     || tokens.get(i + title_len).is_some_and(|t| t.capitalized))
