@@ -123,7 +123,7 @@ pub fn phrase<'a>(words: &'a [String]) -> impl FnMut(Tokens<'a>) -> PResult<'a, 
             )));
         }
         for (offset, word) in words.iter().enumerate() {
-            if input.peek(offset).is_none_or(|t| &t.lower != word) {
+            if input.peek(offset).is_none_or(|t| t.lower != *word) {
                 return Err(nom::Err::Error(nom::error::Error::new(
                     input,
                     nom::error::ErrorKind::Tag,

@@ -225,13 +225,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     fn find_anchors(&mut self) {
         // A headline in title case ("Pastor Wants Leaders To Resign") capitalises its verbs.
-        let long_words: Vec<&Token> = self
+        let (long_words, capitalized) = self
             .toks
             .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
-            .collect();
-        let title_case = long_words.len() >= 3
-            && long_words.iter().filter(|t| t.capitalized).count() * 10 >= long_words.len() * 8;
+            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
+            .fold((0, 0), |(n, caps), t| {
+                (n + 1, caps + usize::from(t.capitalized))
+            });
+        let title_case = long_words >= 3 && capitalized * 10 >= long_words * 8;
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;
@@ -997,7 +998,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             || t.kind == TokenKind::Number
             || words.determiners.contains(&t.lower)
             || words.pronouns.contains(&t.lower)
-            || self.grammar.source_nouns.contains_key(&t.lower)
+            || self.grammar.source_nouns.contains_key(t.lower.as_str())
     }
 
     /// A phrase that may sit between a cue and its source or content without being either
@@ -1157,7 +1158,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     || self
                         .grammar
                         .source_nouns
-                        .get(&t.lower)
+                        .get(t.lower.as_str())
                         .is_some_and(|n| n.plural)
             })
         };
@@ -1263,11 +1264,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         | TokenKind::Colon
                 )
             });
-        // "According to White House pool reports": a subject holds no cue preposition.
-        let no_preposition_cue = (start..end).all(|i| {
-            self.anchor_of[i].is_none_or(|a| self.anchors[a].cue.class != CueClass::Preposition)
-        });
-        first_ok && last_ok && inside_ok && no_preposition_cue && !self.in_quotation(start)
+        first_ok && last_ok && inside_ok && !self.in_quotation(start)
     }
 
     /// The content after a cue: an optional comma, addressee or prepositional phrase, then up to

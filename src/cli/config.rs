@@ -188,12 +188,21 @@ impl Config {
 /// The policy file that governs `article`: the nearest `claimgraph.toml` in its directory or
 /// above (the current directory for standard input).
 pub fn find_config(article: &Path) -> Option<PathBuf> {
-    let start = if article == Path::new("-") {
-        std::env::current_dir().ok()?
+    find_config_from(&search_start(article)?)
+}
+
+/// The directory where the search for `article`'s policy file starts.
+fn search_start(article: &Path) -> Option<PathBuf> {
+    if article == Path::new("-") {
+        std::env::current_dir().ok()
     } else {
         let absolute = std::path::absolute(article).ok()?;
-        absolute.parent()?.to_path_buf()
-    };
+        Some(absolute.parent()?.to_path_buf())
+    }
+}
+
+/// The nearest `claimgraph.toml` in `start` or above.
+fn find_config_from(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
         .map(|dir| dir.join(CONFIG_FILE))
@@ -215,6 +224,9 @@ pub struct Resolver {
     /// `--grammar`: extra grammar files, in place of any the policy file names.
     pub grammar: Option<PathBuf>,
     cache: BTreeMap<Option<PathBuf>, Arc<Settings>>,
+    /// The policy file found for each directory searched: every line of a JSON Lines stream
+    /// (and every file of a directory) shares one search instead of a `stat` per ancestor.
+    found: BTreeMap<PathBuf, Option<PathBuf>>,
 }
 
 impl Resolver {
@@ -223,6 +235,7 @@ impl Resolver {
             config,
             grammar,
             cache: BTreeMap::new(),
+            found: BTreeMap::new(),
         }
     }
 
@@ -231,7 +244,15 @@ impl Resolver {
         &mut self,
         article: &Path,
     ) -> Result<Arc<Settings>, Box<dyn Diagnostic + Send + Sync>> {
-        let path = self.config.clone().or_else(|| find_config(article));
+        let path = match &self.config {
+            Some(config) => Some(config.clone()),
+            None => search_start(article).and_then(|start| {
+                self.found
+                    .entry(start)
+                    .or_insert_with_key(|start| find_config_from(start))
+                    .clone()
+            }),
+        };
         if !self.cache.contains_key(&path) {
             let config = match &path {
                 Some(p) => Config::load(p).map_err(|e| e as Box<dyn Diagnostic + Send + Sync>)?,

@@ -11,7 +11,9 @@ pub use entries::{AttributionKind, Relation};
 
 use entries::{GrammarFile, WordLists};
 use miette::{Diagnostic, NamedSource, SourceSpan};
-use std::collections::{HashMap, HashSet};
+// foldhash, not SipHash: the keys are our own vocabulary and the words of the text, looked up
+// several times per token, and HashDoS resistance buys nothing here.
+use foldhash::{HashMap, HashSet};
 use std::path::Path;
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
@@ -144,6 +146,39 @@ pub struct SourceNoun {
     pub document: bool,
 }
 
+/// A set of lower-cased words or phrases, asked with any `&str` (a token's inline
+/// [`CompactString`](compact_str::CompactString) coerces to one).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    pub fn insert(&mut self, word: String) -> bool {
+        self.0.insert(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        self.0.extend(words);
+    }
+}
+
 /// The whole vocabulary, indexed for the parser.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
@@ -152,9 +187,11 @@ pub struct Grammar {
     /// Lower-cased outlet names and aliases, each mapped to the outlet's canonical name.
     pub outlets: HashMap<String, String>,
     /// Lower-cased organisation names and head words ("kremlin", "ministry").
-    pub organizations: HashSet<String>,
+    pub organizations: WordSet,
     /// Lower-cased titles and roles, one or more words ("president", "foreign policy aide").
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
+    /// The first word of every title: most words start none, and one look-up says so.
+    pub title_starts: WordSet,
     /// Nouns that head an unnamed source ("officials", "sources", "spokesman").
     pub source_nouns: HashMap<String, SourceNoun>,
     /// Each source noun as written, singular or plural, mapped to its singular ("people" → "person").
@@ -168,7 +205,7 @@ pub struct Grammar {
     /// Plain sentences whose source must come out vague: (file, phrase, example).
     pub weasel_examples: Vec<(String, String, String)>,
     /// Lemmas of cue verbs that characterise or judge rather than report ("describe").
-    pub opinion_cues: HashSet<String>,
+    pub opinion_cues: WordSet,
     /// Number words a source mention may state, with their value ("two" → 2).
     pub numbers: HashMap<String, usize>,
 }
@@ -176,30 +213,30 @@ pub struct Grammar {
 /// The closed word classes the parser relies on.
 #[derive(Debug, Clone, Default)]
 pub struct WordSets {
-    pub determiners: HashSet<String>,
-    pub pronouns: HashSet<String>,
-    pub relative_pronouns: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub be_forms: HashSet<String>,
-    pub negations: HashSet<String>,
-    pub adverbs: HashSet<String>,
+    pub determiners: WordSet,
+    pub pronouns: WordSet,
+    pub relative_pronouns: WordSet,
+    pub auxiliaries: WordSet,
+    pub be_forms: WordSet,
+    pub negations: WordSet,
+    pub adverbs: WordSet,
     pub adverb_suffixes: Vec<String>,
-    pub subordinators: HashSet<String>,
-    pub coordinators: HashSet<String>,
-    pub prepositions: HashSet<String>,
-    pub agent_prepositions: HashSet<String>,
-    pub time_words: HashSet<String>,
+    pub subordinators: WordSet,
+    pub coordinators: WordSet,
+    pub prepositions: WordSet,
+    pub agent_prepositions: WordSet,
+    pub time_words: WordSet,
     pub source_trailers: Vec<Vec<String>>,
     pub statement_phrases: Vec<Vec<String>>,
-    pub cue_prepositions: HashSet<String>,
-    pub contrast_subordinators: HashSet<String>,
-    pub colon_labels: HashSet<String>,
-    pub quantifiers: HashSet<String>,
+    pub cue_prepositions: WordSet,
+    pub contrast_subordinators: WordSet,
+    pub colon_labels: WordSet,
+    pub quantifiers: WordSet,
     pub anaphoric_subjects: Vec<Vec<String>>,
-    pub leading_conjunctions: HashSet<String>,
-    pub irregular_pasts: HashSet<String>,
-    pub document_nouns: HashSet<String>,
-    pub shares: HashSet<String>,
+    pub leading_conjunctions: WordSet,
+    pub irregular_pasts: WordSet,
+    pub document_nouns: WordSet,
+    pub shares: WordSet,
     pub approximators: Vec<Vec<String>>,
     pub parentheticals: Vec<Vec<String>>,
 }
@@ -378,7 +415,10 @@ impl Grammar {
         }
         for title in file.title {
             for alias in std::iter::once(&title.name).chain(&title.aliases) {
-                self.titles.insert(alias.to_lowercase());
+                let alias = alias.to_lowercase();
+                let first = alias.split(' ').next().unwrap_or_default().to_string();
+                self.title_starts.insert(first);
+                self.titles.insert(alias);
             }
             self.add_examples(name, &title.name, title.examples);
         }
@@ -403,7 +443,7 @@ impl Grammar {
 
     fn add_words(&mut self, words: WordLists) {
         let w = &mut self.words;
-        let extend = |set: &mut HashSet<String>, list: Vec<String>| {
+        let extend = |set: &mut WordSet, list: Vec<String>| {
             set.extend(list.into_iter().map(|s| s.to_lowercase()))
         };
         extend(&mut w.determiners, words.determiners);
@@ -487,5 +527,5 @@ fn same_class(a: CueClass, b: CueClass) -> bool {
 pub fn split_words(phrase: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     crate::text::tokenize(phrase, crate::text::Span::new(0, phrase.len()), &mut tokens);
-    tokens.into_iter().map(|t| t.lower).collect()
+    tokens.into_iter().map(|t| t.lower.into_string()).collect()
 }

@@ -96,6 +96,12 @@ fn join(doc: &Document, tokens: &[Token]) -> String {
 
 /// The longest title starting at `at`, as a number of tokens.
 fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
+    // Most tokens start no title, and one look-up of the first word says so without building
+    // and hashing four candidate keys. (A token holds no space, so a title's first word is
+    // exactly the first token of any match.)
+    if !grammar.title_starts.contains(&tokens[at].lower) {
+        return 0;
+    }
     // One buffer holds the 1- to 4-word candidates; each is a prefix of the next.
     let longest = 4.min(tokens.len() - at);
     let mut key = String::with_capacity(48);
@@ -113,29 +119,6 @@ fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// The first words of the grammar's titles: most tokens start no title, and one fast hash
-/// says so without building and hashing four candidate keys per token.
-struct TitleStarts<'g>(foldhash::HashSet<&'g str>);
-
-impl<'g> TitleStarts<'g> {
-    fn new(grammar: &'g Grammar) -> Self {
-        TitleStarts(
-            grammar
-                .titles
-                .iter()
-                .map(|t| t.split(' ').next().unwrap_or_default())
-                .collect(),
-        )
-    }
-
-    fn title_at(&self, grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
-        if !self.0.contains(tokens[at].lower.as_str()) {
-            return 0;
-        }
-        title_at(grammar, tokens, at)
-    }
-}
-
 fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.capitalized
@@ -146,12 +129,11 @@ fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
 /// Every "[Affiliation] Title Name" in the text.
 pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
     let mut out = Vec::new();
-    let title_starts = TitleStarts::new(grammar);
     for sentence in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(sentence);
         let mut i = 0;
         while i < tokens.len() {
-            let title_len = title_starts.title_at(grammar, tokens, i);
+            let title_len = title_at(grammar, tokens, i);
             if title_len == 0
                 || !(tokens[i].capitalized
                     || tokens.get(i + title_len).is_some_and(|t| t.capitalized))
@@ -246,11 +228,11 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     let definite = head.first().is_some_and(|t| t.lower == "the");
     let stated_count = head
         .first()
-        .and_then(|t| grammar.numbers.get(&t.lower).copied());
+        .and_then(|t| grammar.numbers.get(t.lower.as_str()).copied());
     let head_words: Vec<String> = strip_determiners(grammar, head)
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.to_string())
         .collect();
     let vague = grammar.weasels.contains(&head_words);
     let head = strip_determiners(grammar, head);
@@ -290,7 +272,7 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
             if !d.named && !coordinated {
                 d.noun = part
                     .iter()
-                    .find_map(|t| grammar.source_noun_singular.get(&t.lower).cloned());
+                    .find_map(|t| grammar.source_noun_singular.get(t.lower.as_str()).cloned());
                 let singular = d.noun.is_some() && d.kind == SourceKind::Person;
                 d.count = stated_count.or(singular.then_some(1).filter(|_| definite));
                 d.definite = definite && singular;
@@ -334,7 +316,7 @@ fn split_coordination(grammar: &Grammar, tokens: &[Token]) -> Vec<Vec<Token>> {
     let head = right.last().expect("non-empty");
     let head_is_group = grammar
         .source_nouns
-        .get(&head.lower)
+        .get(head.lower.as_str())
         .is_some_and(|n| n.plural);
     if head_is_group && left.iter().all(|t| t.capitalized) {
         // Shared head noun: both modifiers take it.

@@ -8,9 +8,9 @@ mod mention;
 use crate::attribution::Attribution;
 use crate::grammar::Grammar;
 use crate::text::{Document, Span};
+use foldhash::HashMap;
 use mention::{Described, Pronoun};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What kind of thing a source is.
 #[derive(
@@ -86,7 +86,7 @@ pub struct Sources {
 /// Builds the source entities of a document from its attributions.
 pub fn resolve(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) -> Sources {
     let introductions = mention::introductions(doc, grammar);
-    let (mut first_by_surname, mut first_by_name) = (HashMap::new(), HashMap::new());
+    let (mut first_by_surname, mut first_by_name) = (HashMap::default(), HashMap::default());
     for (i, intro) in introductions.iter().enumerate() {
         first_by_surname.entry(intro.surname.clone()).or_insert(i);
         first_by_name.entry(intro.name.clone()).or_insert(i);

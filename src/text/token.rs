@@ -1,6 +1,7 @@
 //! Words, punctuation and quotation marks, each with its byte span.
 
 use super::Span;
+use compact_str::CompactString;
 
 /// What a token is, as far as the attribution grammar cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,9 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Lower-cased text, with curly apostrophes straightened, for look-ups.
-    pub lower: String,
+    ///
+    /// Inline up to 24 bytes (nearly every word), so a token costs no heap allocation.
+    pub lower: CompactString,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
 }
@@ -79,7 +82,7 @@ fn is_word_joiner(c: char) -> bool {
 
 /// Splits `text[range]` into tokens whose spans are offsets into `text`.
 pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
-    let bytes_of = |i: usize| text[i..].chars().next();
+    let bytes_of = |i: usize| char_at(text, i);
     let mut i = range.start;
     while i < range.end {
         let Some(c) = bytes_of(i) else { break };
@@ -210,20 +213,33 @@ fn single_letter_segment(text: &str, start: usize, end: usize) -> bool {
         .all(|part| part.chars().count() <= 2)
 }
 
+/// The character starting at byte `at`; most text is ASCII, which needs no UTF-8 decoding.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
+}
+
 fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
     if at <= floor {
         return None;
     }
-    text[..at].chars().next_back()
+    match text.as_bytes()[at - 1] {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[..at].chars().next_back(),
+    }
 }
 
 fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     let raw = &text[start..end];
     // Most tokens are ASCII, where lower-casing needs no Unicode tables and has no ’ to straighten.
     let lower = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+        let mut lower = CompactString::from(raw);
+        lower.make_ascii_lowercase();
+        lower
     } else {
-        raw.to_lowercase().replace('’', "'")
+        CompactString::from(raw.to_lowercase().replace('’', "'"))
     };
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     tokens.push(Token {
