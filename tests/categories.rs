@@ -300,6 +300,11 @@ fn look_alikes_are_not_attributions() {
         "The panel.\n\nOregon: Ada Lind, Ben Okafor, Carla Diaz.",
         "An interview.\n\nQ: Will you run again?\n\nA: Not this year.",
         "The end.\n\nContributing: Ada Lind and Ben Okafor.",
+        "As the shock of the Friday attacks wore off, crowds returned.",
+        "Despite a month of sharpened attacks, the senator stayed ahead.",
+        "The mayor made similar comments on Thursday.",
+        "Prices rose 4 percent, compared with 2 percent a year earlier.",
+        "Neither candidate's tax plans would change much.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

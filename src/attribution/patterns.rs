@@ -297,9 +297,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         .toks
                         .get(end)
                         .is_some_and(|n| grammar.words.auxiliaries.contains(&n.lower));
+                // "the congressional report said", "the Friday attacks wore off": a present form
+                // right before a finite verb is the noun that verb has as subject.
+                let before_finite_verb = end == i + 1
+                    && self.toks.get(end).is_some_and(|n| {
+                        n.kind == TokenKind::Word
+                            && !n.capitalized
+                            && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
+                                || grammar.words.irregular_pasts.contains(&n.lower)
+                                || grammar.cues_starting_with(&n.lower).iter().any(|c| {
+                                    matches!(c.class, CueClass::Verb(f) if (f.past || f.third) && !f.base)
+                                }))
+                    });
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
-                        (noun_position && (form.base || form.third || form.gerund))
+                        (before_finite_verb && (form.base || form.third) && !form.past)
+                            || (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
                             || (before_preposition && (form.base || form.third) && !form.past)
                             || (before_auxiliary && form.third && !form.past)
