@@ -54,6 +54,10 @@ const CASES: &[(&str, &str)] = &[
         "{X:The vote {C:is expected} to pass easily}.",
     ),
     (
+        "source-less passive (asked)",
+        "The minister {C:was asked} {X:whether she would resign}.",
+    ),
+    (
         "reportedly",
         "{X:The talks {C:reportedly} collapsed on Friday}.",
     ),

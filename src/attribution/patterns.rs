@@ -599,11 +599,35 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
+    /// "She was asked whether she would run", "He was told that the plan was dead": the subject
+    /// is the one spoken to; what was said follows, and nobody is named as saying it.
+    fn agentless_passive(&self, anchor: Anchor, group: usize) -> Option<Found> {
+        let next = self.toks.get(anchor.end)?;
+        let complement = matches!(next.kind, TokenKind::OpenQuote | TokenKind::Colon)
+            || matches!(
+                next.lower.as_str(),
+                "if" | "whether"
+                    | "that"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "who"
+                    | "when"
+                    | "where"
+                    | "about"
+            );
+        if anchor.cue.kind != AttributionKind::Speech || !complement {
+            return None;
+        }
+        let (cue_end, content) = self.content_after(anchor, anchor.end)?;
+        Some(self.found(anchor, None, (group, cue_end), Some(content)))
+    }
+
     fn passive(&self, anchor: Anchor, group: usize, earlier: &[Found]) -> Option<Found> {
         let words = &self.grammar.words;
         let by = anchor.end;
         if !words.agent_prepositions.contains(self.lower(by)) {
-            return None;
+            return self.agentless_passive(anchor, group);
         }
         // The cue is the verb group, auxiliaries included ("was first reported"); the agent's
         // preposition belongs to neither cue nor source.
