@@ -273,7 +273,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             });
             let mut best: Option<(&Cue, usize)> = None;
             for cue in grammar.cues_starting_with(&self.toks[i].lower) {
-                let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) else {
+                let Some(end) = self.cue_match(cue, i) else {
                     continue;
                 };
                 // "the attacks on Paris", "plans for the city": a bare present form followed by a
@@ -355,6 +355,38 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Where `cue` ends when it starts at `i`. A hedge opening with a form of "be" may have
+    /// adverbs or a negation after it: "is widely seen as", "are both expected to", "is not
+    /// expected to".
+    fn cue_match(&self, cue: &Cue, i: usize) -> Option<usize> {
+        if let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) {
+            return Some(end);
+        }
+        let words = &self.grammar.words;
+        if cue.class != CueClass::Hedge
+            || cue.words.len() < 2
+            || !words.be_forms.contains(&cue.words[0])
+            || self.lower(i) != cue.words[0]
+        {
+            return None;
+        }
+        let mut next = i + 1;
+        while next < i + 4
+            && (words.is_adverb(self.lower(next))
+                || words.negations.contains(self.lower(next))
+                || matches!(self.lower(next), "both" | "all"))
+        {
+            next += 1;
+        }
+        if next == i + 1 {
+            return None;
+        }
+        phrase(&cue.words[1..])
+            .parse(self.input().from(next))
+            .ok()
+            .map(|(_, end)| end)
     }
 
     fn in_quotation(&self, i: usize) -> bool {
