@@ -66,6 +66,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:Omar Haddad, a lawyer for the family,} {C:said} {X:the case would be appealed}.",
     ),
     (
+        "apposition between dashes",
+        "{S:Three players — two of them rookies —} {C:said} {X:the coach had left}.",
+    ),
+    (
         "relative clause in the source",
         "{S:Two residents who saw the fire} {C:said} {X:it started in the kitchen}.",
     ),

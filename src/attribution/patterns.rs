@@ -1096,6 +1096,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let start = self.clause_start(last);
             return (start < last && self.valid_subject((start, last))).then_some((start, last));
         }
+        if self.kind(last) == Some(TokenKind::Dash) {
+            // "Donald Trump — who once said … — said": an aside between dashes.
+            let open = (self.floor..last)
+                .rev()
+                .take(MAX_CLAUSE)
+                .find(|&i| self.kind(i) == Some(TokenKind::Dash))?;
+            let start = self.subject_start(self.clause_start(open), open)?;
+            // Like a comma apposition, the aside belongs to the source unless it is a relative
+            // clause.
+            let end = if self.lower(open + 1) == "who" {
+                open
+            } else {
+                group
+            };
+            return (!self.subject_conflicts(start, open)).then_some((start, end));
+        }
         if self.kind(last) == Some(TokenKind::Comma) {
             // An apposition closed by this comma, opened by an earlier one; it may hold a comma
             // of its own ("a philanthropist from Monsey, New York,").
