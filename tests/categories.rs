@@ -70,6 +70,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:Three players — two of them rookies —} {C:said} {X:the coach had left}.",
     ),
     (
+        "relative clause with a gap as content",
+        "They fought a rule change {X:that {S:he} {C:said} would make reform harder}.",
+    ),
+    (
         "relative clause in the source",
         "{S:Two residents who saw the fire} {C:said} {X:it started in the kitchen}.",
     ),

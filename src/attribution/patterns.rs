@@ -542,6 +542,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else {
             self.active(anchor, group)?
         };
+        // "a rule change that he said would make it harder": the relative clause with the
+        // verb's gap is the content, from its pronoun on.
+        if let (Some((source_start, _)), Some((content_start, content_end))) =
+            (found.source, found.content)
+            && source_start > self.floor
+            && content_start == found.cue.1
+            && words
+                .relative_pronouns
+                .contains(self.lower(source_start - 1))
+            && words.auxiliaries.contains(self.lower(content_start))
+        {
+            found.content = Some((source_start - 1, content_end));
+        }
         if negated
             && matches!(
                 found.relation,
