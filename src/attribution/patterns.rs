@@ -299,8 +299,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         .is_some_and(|n| grammar.words.auxiliaries.contains(&n.lower));
                 // "the congressional report said", "the Friday attacks wore off": a present form
                 // right before a finite verb is the noun that verb has as subject.
-                let before_finite_verb = end == i + 1
-                    && self.toks.get(end).is_some_and(|n| {
+                let before_finite_verb = || {
+                    end == i + 1
+                        && self.toks.get(end).is_some_and(|n| {
                         n.kind == TokenKind::Word
                             && !n.capitalized
                             && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
@@ -308,10 +309,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 || grammar.cues_starting_with(&n.lower).iter().any(|c| {
                                     matches!(c.class, CueClass::Verb(f) if (f.past || f.third) && !f.base)
                                 }))
-                    });
+                    })
+                };
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
-                        (before_finite_verb && (form.base || form.third) && !form.past)
+                        ((form.base || form.third) && !form.past && before_finite_verb())
                             || (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
                             || (before_preposition && (form.base || form.third) && !form.past)
@@ -1286,33 +1288,36 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             words.quantifiers.contains(&t.lower)
                 || matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
         };
-        // "About four in 10 voters": an approximating preposition before a number.
-        let approximated = words
-            .approximators
-            .iter()
-            .find_map(|p| {
-                phrase(p)
-                    .parse(self.input().from(start))
-                    .ok()
-                    .map(|(_, e)| e)
-            })
-            .filter(|&after| after < end);
-        let approximate = approximated.is_some_and(|after| {
-            let t = &self.toks[after];
-            t.kind == TokenKind::Number
-                || words.determiners.contains(&t.lower)
-                || words.shares.contains(&t.lower)
-        });
-        let first_ok = approximate
-            || match first.kind {
-                TokenKind::Word => {
-                    first.capitalized
-                        || !closed_words(first)
-                        || words.determiners.contains(&first.lower)
-                }
-                TokenKind::Number => true,
-                _ => false,
-            } && !(first.capitalized && words.prepositions.contains(&first.lower));
+        // "About four in 10 voters": an approximating preposition before a number. Looked at
+        // only when the first word could not open a subject by itself.
+        let approximate = || {
+            words
+                .approximators
+                .iter()
+                .find_map(|p| {
+                    phrase(p)
+                        .parse(self.input().from(start))
+                        .ok()
+                        .map(|(_, e)| e)
+                })
+                .filter(|&after| after < end)
+                .is_some_and(|after| {
+                    let t = &self.toks[after];
+                    t.kind == TokenKind::Number
+                        || words.determiners.contains(&t.lower)
+                        || words.shares.contains(&t.lower)
+                })
+        };
+        let first_ok = (match first.kind {
+            TokenKind::Word => {
+                first.capitalized
+                    || !closed_words(first)
+                    || words.determiners.contains(&first.lower)
+            }
+            TokenKind::Number => true,
+            _ => false,
+        } && !(first.capitalized && words.prepositions.contains(&first.lower)))
+            || approximate();
         let last_ok = matches!(
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
