@@ -180,6 +180,10 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
                 },
                 1,
             ),
+            // "…a special case,''' Putin said": a single closing mark inside the double one.
+            '\'' if !opens && next(i + 1) == Some(c) && next(i + 2) == Some(c) => {
+                (TokenKind::Other, 1)
+            }
             '\'' | '`' if next(i + 1) == Some(c) => (
                 if opens {
                     TokenKind::OpenQuote
@@ -302,6 +306,20 @@ mod tests {
         assert_eq!(got[2].1, TokenKind::Possessive);
         assert_eq!(got[12].1, TokenKind::OpenQuote);
         assert_eq!(got[14].1, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn a_single_closing_mark_inside_a_double_one() {
+        let got = words("''Told, 'it is special,''' Putin said.");
+        let texts: Vec<&str> = got.iter().map(|w| w.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "''", "Told", ",", "'", "it", "is", "special", ",", "'", "''", "Putin", "said", "."
+            ]
+        );
+        assert_eq!(got[0].1, TokenKind::OpenQuote);
+        assert_eq!(got[9].1, TokenKind::CloseQuote);
     }
 
     #[test]
