@@ -321,3 +321,23 @@ fn look_alikes_are_not_attributions() {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }
 }
+
+/// Only the outermost attribution counts: a cue inside a quotation is the quoted speaker's
+/// words ("we hope and expect" is not the spokesman's second attribution).
+#[test]
+fn cues_inside_a_quotation_are_the_quotation_s() {
+    let text = "The spokesman told reporters, \u{201c}We have answered every question, and we \
+                hope and expect that others will do the same.\u{201d}";
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        attributions(text),
+        vec![(
+            owned("The spokesman"),
+            "told".to_string(),
+            owned(
+                "\u{201c}We have answered every question, and we hope and expect that others \
+                 will do the same.\u{201d}"
+            )
+        )]
+    );
+}

@@ -1416,6 +1416,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.lower(start) != "that"
         {
             start = self.addressee_end(start);
+            // "told reporters, “…”"
+            if self.kind(start) == Some(TokenKind::Comma) {
+                start += 1;
+            }
         } else if let Some(end) = self.trailer_at(start) {
             start = end;
             if self.kind(start) == Some(TokenKind::Comma) {
@@ -2027,7 +2031,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut kept: Vec<Found> = found
             .into_iter()
             .zip(nested)
-            .filter(|(_, n)| !n)
+            // Only the outermost attribution counts: a cue inside a quotation is the quoted
+            // speaker's words, whoever the quotation's own source turns out to be.
+            .filter(|(f, n)| !n && !self.in_quotation(f.cue.0))
             .map(|(f, _)| f)
             .collect();
         // Content after a cue stops where a sibling attribution begins: its source ("…, and
