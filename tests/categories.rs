@@ -317,6 +317,7 @@ fn look_alikes_are_not_attributions() {
         "The mayor made similar comments on Thursday.",
         "Prices rose 4 percent, compared with 2 percent a year earlier.",
         "Neither candidate's tax plans would change much.",
+        "The Latest: Voters head to the polls in three states.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }
