@@ -517,6 +517,11 @@ impl Grammar {
     pub fn cues_starting_with(&self, lower: &str) -> &[Cue] {
         self.cues.get(lower).map_or(&[], Vec::as_slice)
     }
+
+    /// Whether some cue has this lemma, whichever of its forms the grammar lists.
+    pub fn has_cue_lemma(&self, lemma: &str) -> bool {
+        self.cues.values().flatten().any(|c| c.lemma == lemma)
+    }
 }
 
 fn same_class(a: CueClass, b: CueClass) -> bool {
