@@ -645,7 +645,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         i
     }
 
-    /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
     /// "She was asked whether she would run", "He was told that the plan was dead": the subject
     /// is the one spoken to; what was said follows, and nobody is named as saying it.
     fn agentless_passive(&self, anchor: Anchor, group: usize) -> Option<Found> {
@@ -670,6 +669,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         Some(self.found(anchor, None, (group, cue_end), Some(content)))
     }
 
+    /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
     fn passive(&self, anchor: Anchor, group: usize, earlier: &[Found]) -> Option<Found> {
         let words = &self.grammar.words;
         let by = anchor.end;
@@ -1616,7 +1616,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         }
                         // "according to White House pool reports, …": a verb form that closes
                         // the phrase is its plural noun.
-                        let closes_phrase = anchor.end == k + 1
+                        let closes_phrase = k > start
+                            && anchor.end == k + 1
                             && self.toks[k - 1].is_word()
                             && matches!(
                                 self.kind(k + 1),
