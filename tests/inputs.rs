@@ -9,6 +9,17 @@ mod common;
 use common::run as claimgraph;
 use common::{stderr, stdout};
 
+/// claimgraph as a streaming filter: JSON Lines in, one JSON report per line out.
+const STREAM_FILTER: &[&str] = &[
+    "check",
+    "--jsonl",
+    "-",
+    "--format",
+    "json",
+    "--fail-on",
+    "never",
+];
+
 /// A fresh directory for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("claimgraph-inputs-{}-{name}", std::process::id()));
@@ -276,20 +287,7 @@ fn the_filter_under_a_streaming_engine_loses_and_duplicates_nothing() {
         .chunks(170)
         .map(|block| {
             let block = block.join("\n") + "\n";
-            std::thread::spawn(move || {
-                claimgraph(
-                    &[
-                        "check",
-                        "--jsonl",
-                        "-",
-                        "--format",
-                        "json",
-                        "--fail-on",
-                        "never",
-                    ],
-                    block.as_bytes(),
-                )
-            })
+            std::thread::spawn(move || claimgraph(STREAM_FILTER, block.as_bytes()))
         })
         .collect();
     for worker in workers {
@@ -301,18 +299,7 @@ fn the_filter_under_a_streaming_engine_loses_and_duplicates_nothing() {
     let expected: Vec<String> = (0..1000).map(|i| format!("story-{i}")).collect();
     assert_eq!(ids, expected);
     // Each block's reports are what one process over the whole stream says about them.
-    let whole = claimgraph(
-        &[
-            "check",
-            "--jsonl",
-            "-",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        input.as_bytes(),
-    );
+    let whole = claimgraph(STREAM_FILTER, input.as_bytes());
     assert_eq!(json_lines(&stdout(&whole)), merged);
 }
 

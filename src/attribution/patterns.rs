@@ -285,11 +285,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     })
                     // "says on Twitter", "said on Monday": the phrase of a statement.
                     && self.trailer_at(end).is_none()
-                    && !grammar
-                        .words
-                        .statement_phrases
-                        .iter()
-                        .any(|p| phrase(p).parse(self.input().from(end)).is_ok());
+                    && self
+                        .phrase_end(&grammar.words.statement_phrases, end)
+                        .is_none();
                 // "tax plans would …", "the attacks were …": a verb is never followed straight
                 // by an auxiliary, so an "-s" form before one is a plural noun.
                 let before_auxiliary = end == i + 1
@@ -442,11 +440,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let aside = (start + 1..end - 1).find(|&i| {
                 self.kind(i) == Some(TokenKind::Comma)
                     && (self.lower(i + 1) == "who"
-                        || words.parentheticals.iter().any(|p| {
-                            phrase(p)
-                                .parse(self.input().from(i + 1))
-                                .is_ok_and(|(_, e)| e == end - 1)
-                        }))
+                        || self.phrase_end(&words.parentheticals, i + 1) == Some(end - 1))
             });
             if let Some(comma) = aside {
                 return (start, comma);
@@ -1051,16 +1045,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if self.channel_at(cue_end).is_some() {
             return cue_end;
         }
-        self.grammar
-            .words
-            .statement_phrases
-            .iter()
-            .find_map(|p| {
-                phrase(p)
-                    .parse(self.input().from(cue_end))
-                    .ok()
-                    .map(|(_, end)| end)
-            })
+        self.phrase_end(&self.grammar.words.statement_phrases, cue_end)
             .unwrap_or(cue_end)
     }
 
@@ -1088,8 +1073,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A phrase that may sit between a cue and its source or content without being either
     /// ("in a statement", "on Tuesday"); returns the position after it.
     fn trailer_at(&self, at: usize) -> Option<usize> {
-        self.grammar.words.source_trailers.iter().find_map(|t| {
-            phrase(t)
+        self.phrase_end(&self.grammar.words.source_trailers, at)
+    }
+
+    /// The end of the first of `phrases` that starts at `at`.
+    fn phrase_end(&self, phrases: &[Vec<String>], at: usize) -> Option<usize> {
+        phrases.iter().find_map(|p| {
+            phrase(p)
                 .parse(self.input().from(at))
                 .ok()
                 .map(|(_, end)| end)
@@ -1291,15 +1281,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "About four in 10 voters": an approximating preposition before a number. Looked at
         // only when the first word could not open a subject by itself.
         let approximate = || {
-            words
-                .approximators
-                .iter()
-                .find_map(|p| {
-                    phrase(p)
-                        .parse(self.input().from(start))
-                        .ok()
-                        .map(|(_, e)| e)
-                })
+            self.phrase_end(&words.approximators, start)
                 .filter(|&after| after < end)
                 .is_some_and(|after| {
                     let t = &self.toks[after];
