@@ -271,12 +271,14 @@ fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
 }
 
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
-/// with a phrase; the first verb's content ends before the coordinator.
+/// with a phrase or a participle ("Standing by the plan, she …"); the first verb's content
+/// ends before the coordinator.
 #[test]
 fn coordinated_verbs_share_the_subject() {
     let found = attributions(
         "In March, the agency reported slower growth, and said it would cut 200 jobs. \
-         After the vote, the senator left the chamber and told reporters it was a mistake.",
+         After the vote, the senator left the chamber and told reporters it was a mistake. \
+         Standing by the plan, she declared that \u{201c}the worst is over,\u{201d} and urged patience.",
     );
     let owned = |s: &str| Some(s.to_string());
     assert_eq!(
@@ -297,6 +299,12 @@ fn coordinated_verbs_share_the_subject() {
                 "told".to_string(),
                 owned("it was a mistake")
             ),
+            (
+                owned("she"),
+                "declared".to_string(),
+                owned("that \u{201c}the worst is over,\u{201d}")
+            ),
+            (owned("she"), "urged".to_string(), owned("patience")),
         ]
     );
 }

@@ -823,9 +823,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
             .map_or(self.floor, |i| i + 1);
         start = self.trim_leading(start, limit);
-        // "In April, Twitter …", "After the vote, he …": an opening phrase is not the subject.
-        if (words.prepositions.contains(self.lower(start))
-            || words.subordinators.contains(self.lower(start)))
+        // "In April, Twitter …", "After the vote, he …", "Standing by his message, he …": an
+        // opening phrase is not the subject.
+        let opening = self.lower(start);
+        if (words.prepositions.contains(opening)
+            || words.subordinators.contains(opening)
+            || (opening.len() > 4 && opening.ends_with("ing")))
             && let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
         {
