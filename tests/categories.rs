@@ -130,6 +130,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:Nearly a third of voters in each county} {C:say} {X:they have not decided}.",
     ),
     (
+        "a ratio as subject",
+        "{S:One in four} {C:said} {X:the party did not care} | and {S:two out of five} {C:called} {X:it hostile}.",
+    ),
+    (
         "statement phrase after a present-tense cue",
         "{S:The governor} {C:says on Twitter} {X:that the roads are closed}.",
     ),

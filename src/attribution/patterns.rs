@@ -1303,11 +1303,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             _ => false,
         } && !(first.capitalized && words.prepositions.contains(&first.lower)))
             || approximate();
+        // "one in three", "two out of five": a number after a preposition ends a share.
+        let share_of = || {
+            end - start > 2
+                && words.quantifiers.contains(&last.lower)
+                && words.prepositions.contains(self.lower(end - 2))
+        };
         let last_ok = matches!(
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
-            || (words.determiners.contains(&last.lower) && (end - start > 1 || !standalone(last))))
+            || (words.determiners.contains(&last.lower)
+                && (end - start > 1 || !standalone(last))
+                && !share_of()))
             && (!words.is_adverb(&last.lower) || last.capitalized)
             // "a month of sharpened attacks": a participle after a function word modifies the
             // noun after it (unlike "voters polled").
