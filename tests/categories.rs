@@ -130,6 +130,14 @@ const CASES: &[(&str, &str)] = &[
         "{S:Nearly a third of voters in each county} {C:say} {X:they have not decided}.",
     ),
     (
+        "a quotation missing its closing mark",
+        "{X:“The roads were closed all week}, {C:said} {S:Ana Ruiz, a driver}.",
+    ),
+    (
+        "a straight closing mark after a space",
+        "{X:\"They call it 'a flight to safety,' \"} {S:he} {C:said}.",
+    ),
+    (
         "a ratio as subject",
         "{S:One in four} {C:said} {X:the party did not care} | and {S:two out of five} {C:called} {X:it hostile}.",
     ),

@@ -177,10 +177,10 @@ fn a_user_grammar_adds_a_cue_without_code() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("mine.toml"),
-        "[[verb]]\nlemma = \"opine\"\nexamples = [\"{S:She} {C:opined} {X:that it was late}.\"]\n",
+        "[[verb]]\nlemma = \"harrumph\"\nexamples = [\"{S:She} {C:harrumphed} {X:that it was late}.\"]\n",
     )
     .unwrap();
-    let text = b"The columnist opined that the budget was a mistake.";
+    let text = b"The columnist harrumphed that the budget was a mistake.";
     let without = claimgraph(&["check", "-", "--format", "json"], Some(text));
     let with = claimgraph(
         &[

@@ -289,7 +289,13 @@ fn quotations(tokens: &[Token], sentences: &[Sentence], paragraphs: &[Span]) -> 
     let mut paragraph = usize::MAX;
     for sentence in sentences {
         if sentence.paragraph != paragraph {
-            if let Some(o) = open.take() {
+            // A quotation left open runs on only when the next paragraph reopens it (the
+            // convention for a quotation over several paragraphs); otherwise its closing mark
+            // is missing and where it ends is unknown, so it is not a quotation at all.
+            let reopened = tokens
+                .get(sentence.tokens.start)
+                .is_some_and(|t| t.kind == TokenKind::OpenQuote);
+            if let Some(o) = open.take().filter(|_| reopened) {
                 out.push(Quotation {
                     span: Span::new(tokens[o].span.start, paragraphs[paragraph].end),
                     open_token: o,
@@ -322,13 +328,6 @@ fn quotations(tokens: &[Token], sentences: &[Sentence], paragraphs: &[Span]) -> 
                 _ => {}
             }
         }
-    }
-    if let Some(o) = open {
-        out.push(Quotation {
-            span: Span::new(tokens[o].span.start, paragraphs[paragraph].end),
-            open_token: o,
-            close_token: None,
-        });
     }
     out
 }

@@ -172,8 +172,10 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
         let (kind, len) = match c {
             '“' | '„' | '«' => (TokenKind::OpenQuote, c_len),
             '”' | '»' => (TokenKind::CloseQuote, c_len),
+            // A straight mark with space on both sides closes: "… 'a flight to quality,' \" he
+            // said" ends a quotation, and none opens before a space.
             '"' => (
-                if opens {
+                if opens && next(i + 1).is_some_and(|n| !n.is_whitespace()) {
                     TokenKind::OpenQuote
                 } else {
                     TokenKind::CloseQuote
@@ -320,6 +322,13 @@ mod tests {
         );
         assert_eq!(got[0].1, TokenKind::OpenQuote);
         assert_eq!(got[9].1, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn a_straight_mark_between_spaces_closes() {
+        let got = words("\"They call it 'a flight,' \" he said.");
+        assert_eq!(got[0].1, TokenKind::OpenQuote);
+        assert_eq!(got[9], ("\"", TokenKind::CloseQuote));
     }
 
     #[test]
