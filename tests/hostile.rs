@@ -218,8 +218,8 @@ fn crlf_blank_lines_split_paragraphs_and_stay_out_of_spans() {
     for claim in report["claims"].as_array().unwrap() {
         assert!(!claim["span"]["text"].as_str().unwrap().contains('\r'));
     }
-    // A quotation left open ends with its paragraph, at the CRLF blank line.
-    let doc = Document::new("He said: “We will win.\r\n\r\nNext.");
+    // A quotation continued in the next paragraph ends with its own, at the CRLF blank line.
+    let doc = Document::new("He said: “We will win.\r\n\r\n“And soon.”");
     assert_eq!(doc.quotations[0].span.slice(doc.text), "“We will win.");
 }
 

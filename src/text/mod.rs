@@ -375,6 +375,13 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_without_its_closing_mark_or_a_continuation_is_none() {
+        let doc = Document::new("“We will win, said Ana Ruiz.\n\nThe vote is Tuesday.");
+        assert!(doc.quotations.is_empty());
+        assert!(Document::new("“We will win").quotations.is_empty());
+    }
+
+    #[test]
     fn empty_and_blank_text_has_no_sentences() {
         assert!(Document::new("").sentences.is_empty());
         assert!(Document::new(" \n\n \t").sentences.is_empty());
