@@ -138,6 +138,10 @@ const CASES: &[(&str, &str)] = &[
         "{X:\"They call it 'a flight to safety,' \"} {S:he} {C:said}.",
     ),
     (
+        "a poll inside the subject",
+        "{S:Forty percent of voters in a new poll} {C:said} {X:the economy was their main worry}.",
+    ),
+    (
         "a ratio as subject",
         "{S:One in four} {C:said} {X:the party did not care} | and {S:two out of five} {C:called} {X:it hostile}.",
     ),
@@ -337,6 +341,7 @@ fn look_alikes_are_not_attributions() {
         "The mayor made similar comments on Thursday.",
         "Prices rose 4 percent, compared with 2 percent a year earlier.",
         "Neither candidate's tax plans would change much.",
+        "Voters in six states going to the polls on Tuesday face long lines.",
         "The Latest: Voters head to the polls in three states.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");

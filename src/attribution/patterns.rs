@@ -1662,10 +1662,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let heads = &anchor.cue.source_heads;
         let source = found.source?;
         // The head opens the source ("in a Des Moines Register poll last month"); a bare plural
-        // with nothing after it is the standings, not a source ("slid in the polls").
+        // with nothing after it is the standings, not a source ("slid in the polls"), and a
+        // participle ends the noun phrase ("in six states going to the polls").
         let head_at = |i: usize| {
             heads.iter().any(|h| h == self.lower(i))
                 && i - source.0 < 6
+                && !(source.0..i).any(|k| {
+                    let t = &self.toks[k];
+                    !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ing")
+                })
                 && !(i + 1 == source.1
                     && self.lower(i).ends_with('s')
                     && (i == source.0 || (i == source.0 + 1 && self.lower(source.0) == "the")))
@@ -2003,22 +2008,33 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .min()
                 .unwrap_or(f.cue.0)
         };
+        // "Fifteen percent of voters in the poll said …": a hedge or preposition inside
+        // another attribution's source is part of who speaks.
+        let in_source =
+            |a: &Found, b: &Found| a.source.is_some_and(|s| s.0 <= b.cue.0 && b.cue.1 <= s.1);
+        let phrase_cue = |b: &Found| {
+            b.relation == Relation::Hedge
+                || self.anchor_of[b.cue.0]
+                    .is_some_and(|x| self.anchors[x].cue.class == CueClass::Preposition)
+        };
         // B is nested in A when its cue and its start lie inside A's content and it is a
-        // complement there ("said that Putin agreed") or a quotation's inner voice.
+        // complement there ("said that Putin agreed") or a quotation's inner voice, or when it is
+        // a phrase inside A's source.
         let nested: Vec<bool> = found
             .iter()
             .enumerate()
             .map(|(i, b)| {
                 neighbours(&found, i).any(|(j, a)| {
                     i != j
-                        && a.content.is_some_and(|c| {
-                            let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
-                            inside
-                                && (self.in_quotation(b.cue.0)
-                                    || b.relation == Relation::Hedge
-                                    || ((!a.content_first || starts(b) > a.cue.1)
-                                        && !self.starts_sibling_clause(starts(b))))
-                        })
+                        && ((in_source(a, b) && phrase_cue(b))
+                            || a.content.is_some_and(|c| {
+                                let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
+                                inside
+                                    && (self.in_quotation(b.cue.0)
+                                        || b.relation == Relation::Hedge
+                                        || ((!a.content_first || starts(b) > a.cue.1)
+                                            && !self.starts_sibling_clause(starts(b))))
+                            }))
                 })
             })
             .collect();
