@@ -11,6 +11,7 @@ pub use directives::{Directive, DirectiveKind, Prepared, is_directive_comment, p
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};
 
+use crate::grammar::Grammar;
 use std::ops::Range;
 
 /// A sentence: its span and the range of its tokens in [`Document::tokens`].
@@ -39,6 +40,8 @@ pub struct Document<'t> {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub quotations: Vec<Quotation>,
+    /// The [`Grammar::id`] the tokens' classes were looked up in, if any.
+    classified_with: Option<u64>,
 }
 
 impl<'t> Document<'t> {
@@ -102,7 +105,21 @@ impl<'t> Document<'t> {
             sentences,
             tokens,
             quotations,
+            classified_with: None,
         }
+    }
+
+    /// Looks up every token's word classes in `grammar` ([`Token::classes`]), once per token.
+    pub fn classify(&mut self, grammar: &Grammar) {
+        for token in &mut self.tokens {
+            token.classes = grammar.classes_of(&token.lower);
+        }
+        self.classified_with = Some(grammar.id());
+    }
+
+    /// Whether the tokens' classes are those of `grammar`.
+    pub fn is_classified_with(&self, grammar: &Grammar) -> bool {
+        self.classified_with == Some(grammar.id())
     }
 
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {

@@ -35,6 +35,10 @@ pub struct Token {
     pub lower: CompactString,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
+    /// The word classes of `lower` in the grammar the document was classified with
+    /// ([`Document::classify`](super::Document::classify)), as
+    /// [`grammar::class`](crate::grammar::class) bits; 0 until then.
+    pub classes: u32,
 }
 
 impl Token {
@@ -44,6 +48,13 @@ impl Token {
 
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+    }
+
+    /// Whether the token's word is of any of the [`grammar::class`](crate::grammar::class)
+    /// bits in `class`.
+    #[inline]
+    pub fn is(&self, class: u32) -> bool {
+        self.classes & class != 0
     }
 }
 
@@ -251,6 +262,7 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
         kind,
         lower,
         capitalized,
+        classes: 0,
     });
 }
 
