@@ -224,10 +224,17 @@ fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        if let Some((i, _)) = text[start..limit]
-            .char_indices()
-            .filter(|&(_, c)| is_quote_mark(c))
-            .nth(MAX_SEGMENTER_QUOTES)
+        // Every quotation mark holds one of these bytes (`"`, `'`, or the first byte of “ ” ‘ ’
+        // „ « »): a window with no more of them than the limit needs no closer look.
+        let candidates = text.as_bytes()[start..limit]
+            .iter()
+            .filter(|&&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            .count();
+        if candidates > MAX_SEGMENTER_QUOTES
+            && let Some((i, _)) = text[start..limit]
+                .char_indices()
+                .filter(|&(_, c)| is_quote_mark(c))
+                .nth(MAX_SEGMENTER_QUOTES)
         {
             limit = start + i;
         }
@@ -260,13 +267,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut line_start = 0;
     let mut blank_run = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c != '\n' {
-            continue;
-        }
+    // Each line break, found by byte (a `\n` byte is always the character).
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[line_start..i];
         if line.trim().is_empty() {
             if !blank_run {
