@@ -268,6 +268,8 @@ struct Index {
     /// Tells this vocabulary apart from any other, for [`Grammar::id`].
     id: u64,
     classes: HashMap<String, u32>,
+    /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
+    ascii: [u32; 128],
 }
 
 /// A list of phrases, each as lower-cased words, and the [`class`] bit that the first word of
@@ -593,15 +595,30 @@ impl Grammar {
                 mark(word, class::PLURAL_SOURCE_NOUN);
             }
         }
+        let mut ascii = [0; 128];
+        for (byte, bits) in (0u8..128).zip(&mut ascii) {
+            *bits = classes
+                .get(char::from(byte).encode_utf8(&mut [0; 4]) as &str)
+                .copied()
+                .unwrap_or(0);
+        }
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             classes,
+            ascii,
         }
     }
 
     /// The [`class`] bits of a lower-cased word.
     pub fn classes_of(&self, lower: &str) -> u32 {
-        let mut bits = self.index().classes.get(lower).copied().unwrap_or(0);
+        let index = self.index();
+        // One byte is too short for any adverb suffix ("ly" needs five).
+        if let &[byte] = lower.as_bytes()
+            && byte.is_ascii()
+        {
+            return index.ascii[usize::from(byte)];
+        }
+        let mut bits = index.classes.get(lower).copied().unwrap_or(0);
         // The listed adverbs are in the table; the suffixes are asked here.
         let suffixed = |s: &String| lower.len() > s.len() + 2 && lower.ends_with(s.as_str());
         if bits & class::ADVERB == 0 && self.words.adverb_suffixes.iter().any(suffixed) {

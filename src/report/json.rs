@@ -648,24 +648,36 @@ impl Writer<'_> {
         let bytes = s.as_bytes();
         let mut run = 0;
         let mut i = 0;
+        // A high bit for each byte below 0x20 or equal to `"` or `\\`; bytes of 0x80 and above
+        // (UTF-8 sequences) never set one. Exact for the first such byte, which is all a
+        // filter needs.
+        let found = |x: u64| {
+            (x.wrapping_sub(0x20 * ONES)
+                | (x ^ (b'"' as u64 * ONES)).wrapping_sub(ONES)
+                | (x ^ (b'\\' as u64 * ONES)).wrapping_sub(ONES))
+                & !x
+                & HIGH
+        };
+        let clean = |block: &[u8]| {
+            let (a, b) = block.split_at(8);
+            found(u64::from_le_bytes(a.try_into().unwrap_or_default()))
+                | found(u64::from_le_bytes(b.try_into().unwrap_or_default()))
+                == 0
+        };
         while i < bytes.len() {
-            // The last bytes are checked as a chunk padded with spaces.
-            let mut chunk = [b' '; 8];
-            let len = (bytes.len() - i).min(8);
-            chunk[..len].copy_from_slice(&bytes[i..i + len]);
-            {
-                let x = u64::from_le_bytes(chunk);
-                // A high bit for each byte below 0x20 or equal to `"` or `\\`; bytes of 0x80
-                // and above (UTF-8 sequences) never set one.
-                let found = (x.wrapping_sub(0x20 * ONES)
-                    | (x ^ (b'"' as u64 * ONES)).wrapping_sub(ONES)
-                    | (x ^ (b'\\' as u64 * ONES)).wrapping_sub(ONES))
-                    & !x
-                    & HIGH;
-                if found == 0 {
-                    i += len;
-                    continue;
+            let len = (bytes.len() - i).min(16);
+            // Sixteen bytes at a time; the last ones padded with spaces.
+            let skip = match bytes.get(i..i + 16) {
+                Some(block) => clean(block),
+                None => {
+                    let mut tail = [b' '; 16];
+                    tail[..len].copy_from_slice(&bytes[i..]);
+                    clean(&tail)
                 }
+            };
+            if skip {
+                i += len;
+                continue;
             }
             let end = i + len;
             while i < end {
@@ -737,9 +749,9 @@ mod tests {
              According to the report, prices rose. It reportedly fell. WASHINGTON (Reuters) — \
              The mayor said the bridge will reopen, and critics say it won’t.",
         );
-        // Every ASCII control character, and the escapes at every offset of an 8-byte chunk.
+        // Every ASCII control character, and the escapes at every offset of a 16-byte block.
         let controls: String = (0u8..0x20).map(char::from).collect();
-        for pad in 0..9 {
+        for pad in 0..17 {
             same_as_serde(&format!(
                 "{} The mayor said “{controls}\u{7f}é\"\\ ok”.",
                 "x".repeat(pad)
