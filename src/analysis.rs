@@ -108,7 +108,8 @@ fn run<'t>(
     grammar: &Grammar,
     policy: &Policy,
 ) -> Analysis<'t> {
-    let document = Document::new(text);
+    let mut document = Document::new(text);
+    document.classify(grammar);
     document.scope(&mut directives);
     let attributions = attribution::parse(&document, grammar);
     let sources = sources::resolve(&document, grammar, &attributions);

@@ -37,6 +37,13 @@ pub struct Attribution {
 
 /// Finds every attribution in the document, in text order.
 pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
+    // The parser asks the tokens' word classes; a document not yet classified with this grammar
+    // is classified in a copy.
+    if !doc.is_classified_with(grammar) {
+        let mut doc = doc.clone();
+        doc.classify(grammar);
+        return parse(&doc, grammar);
+    }
     let mut all = Vec::new();
     for sentence in 0..doc.sentences.len() {
         all.extend(patterns::parse_sentence(doc, grammar, sentence));

@@ -2,7 +2,7 @@
 
 use super::Attribution;
 use super::input::{PResult, Tokens, phrase, token_if};
-use crate::grammar::{AttributionKind, Cue, CueClass, Grammar, Relation};
+use crate::grammar::{AttributionKind, Cue, CueClass, Grammar, Phrases, Relation, class};
 use crate::text::{Document, Span, Token, TokenKind};
 use nom::Parser;
 use nom::branch::alt;
@@ -71,7 +71,7 @@ struct SentenceParser<'a, 'g> {
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
     let toks = doc.sentence_tokens(sentence);
     let quoted = quoted_tokens(doc, sentence);
-    let (content_stop, next_close) = stops(grammar, toks, &quoted);
+    let (content_stop, next_close) = stops(toks, &quoted);
     let mut parser = SentenceParser {
         grammar,
         toks,
@@ -178,7 +178,7 @@ fn quoted_tokens(doc: &Document, sentence: usize) -> Vec<bool> {
 }
 
 /// The content-stop and closing-mark tables of a sentence, built from the right in one pass.
-fn stops(grammar: &Grammar, toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec<usize>) {
+fn stops(toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec<usize>) {
     let n = toks.len();
     let mut content_stop = vec![n; n + 1];
     let mut next_close = vec![n; n + 1];
@@ -188,7 +188,7 @@ fn stops(grammar: &Grammar, toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec
                 TokenKind::Semicolon => true,
                 TokenKind::Comma => toks
                     .get(i + 1)
-                    .is_some_and(|t| grammar.words.contrast_subordinators.contains(&t.lower)),
+                    .is_some_and(|t| t.is(class::CONTRAST_SUBORDINATOR)),
                 // "… called it unserious – “We need details,” she said – …": a quotation set off
                 // by a dash is a statement of its own.
                 TokenKind::Dash => toks
@@ -219,6 +219,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    /// Whether token `i` is of a word class (`false` past the end, like an empty word).
+    fn is(&self, i: usize, class: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(class))
+    }
+
     fn input(&self) -> Tokens<'a> {
         Tokens::new(self.toks)
     }
@@ -236,14 +241,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;
+            let cues = grammar.cues_of(&self.toks[i]);
+            if cues.is_empty() {
+                i += 1;
+                continue;
+            }
             // After a determiner or a possessive, a word is a noun: "the report", "her claim",
             // "a personal note".
             // Articles and possessives, not quantifiers: "some believe", "many say" are clauses.
             let is_determiner = |t: &Token| {
                 t.kind == TokenKind::Possessive
-                    || (t.lower != "that"
-                        && grammar.words.determiners.contains(&t.lower)
-                        && !grammar.words.quantifiers.contains(&t.lower))
+                    || (t.lower != "that" && t.is(class::DETERMINER) && !t.is(class::QUANTIFIER))
             };
             let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
             // "a personal note": a bare verb form after a singular article and a word is a noun
@@ -264,15 +272,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             .contains(&self.toks[i - back - 1].lower))
                     && self.toks[i - back + 1..i].iter().all(|t| {
                         t.kind == TokenKind::Word
-                            && !grammar.words.auxiliaries.contains(&t.lower)
-                            && !grammar.words.prepositions.contains(&t.lower)
-                            && !grammar.words.determiners.contains(&t.lower)
+                            && !t.is(class::AUXILIARY)
+                            && !t.is(class::PREPOSITION)
+                            && !t.is(class::DETERMINER)
                             // "a third say", "a majority believe": a share of a plural.
-                            && !grammar.words.shares.contains(&t.lower)
+                            && !t.is(class::SHARE)
                     })
             });
             let mut best: Option<(&Cue, usize)> = None;
-            for cue in grammar.cues_starting_with(&self.toks[i].lower) {
+            for cue in cues {
                 let Some(end) = self.cue_match(cue, i) else {
                     continue;
                 };
@@ -280,7 +288,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 // preposition the cue does not include is a plural noun.
                 let before_preposition = end == i + 1
                     && self.toks.get(end).is_some_and(|n| {
-                        grammar.words.prepositions.contains(&n.lower)
+                        n.is(class::PREPOSITION)
                             && !matches!(n.lower.as_str(), "to" | "that")
                     })
                     // "says on Twitter", "said on Monday": the phrase of a statement.
@@ -290,11 +298,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         .is_none();
                 // "tax plans would …", "the attacks were …": a verb is never followed straight
                 // by an auxiliary, so an "-s" form before one is a plural noun.
-                let before_auxiliary = end == i + 1
-                    && self
-                        .toks
-                        .get(end)
-                        .is_some_and(|n| grammar.words.auxiliaries.contains(&n.lower));
+                let before_auxiliary =
+                    end == i + 1 && self.toks.get(end).is_some_and(|n| n.is(class::AUXILIARY));
                 // "the congressional report said", "the Friday attacks wore off": a present form
                 // right before a finite verb is the noun that verb has as subject.
                 let before_finite_verb = || {
@@ -303,8 +308,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         n.kind == TokenKind::Word
                             && !n.capitalized
                             && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
-                                || grammar.words.irregular_pasts.contains(&n.lower)
-                                || grammar.cues_starting_with(&n.lower).iter().any(|c| {
+                                || n.is(class::IRREGULAR_PAST)
+                                || grammar.cues_of(n).iter().any(|c| {
                                     matches!(c.class, CueClass::Verb(f) if (f.past || f.third) && !f.base)
                                 }))
                     })
@@ -374,8 +379,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let mut next = i + 1;
         while next < i + 4
-            && (words.is_adverb(self.lower(next))
-                || words.negations.contains(self.lower(next))
+            && (self.is(next, class::ADVERB)
+                || self.is(next, class::NEGATION)
                 || matches!(self.lower(next), "both" | "all"))
         {
             next += 1;
@@ -454,16 +459,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// The auxiliaries, negations and adverbs in front of a verb: `has`, `also`, `did not`.
     fn verb_group_start(&self, at: usize) -> usize {
-        let words = &self.grammar.words;
         let mut start = at;
         while start > 0 {
             let t = &self.toks[start - 1];
             let inside = t.kind == TokenKind::Word
                 && !t.capitalized
-                && (words.auxiliaries.contains(&t.lower)
-                    || words.negations.contains(&t.lower)
+                && (t.is(class::AUXILIARY)
+                    || t.is(class::NEGATION)
                     || t.lower.ends_with("n't")
-                    || words.is_adverb(&t.lower))
+                    || t.is(class::ADVERB))
                 && self.anchor_of[start - 1].is_none();
             if !inside {
                 break;
@@ -503,7 +507,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && group > 0
             && self.toks[group - 1].kind == TokenKind::Word
             && !self.toks[group - 1].capitalized
-            && !words.pronouns.contains(self.lower(group - 1))
+            && !self.is(group - 1, class::PRONOUN)
             && self
                 .toks
                 .get(anchor.end)
@@ -511,12 +515,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if names_something {
             return None;
         }
-        let passive_be = aux.iter().any(|t| words.be_forms.contains(&t.lower))
-            && form.participle
-            && !form.gerund;
+        let passive_be =
+            aux.iter().any(|t| t.is(class::BE_FORM)) && form.participle && !form.gerund;
         let negated = aux
             .iter()
-            .any(|t| words.negations.contains(&t.lower) || t.lower.ends_with("n't"));
+            .any(|t| t.is(class::NEGATION) || t.lower.ends_with("n't"));
         let mut found = if passive_be || self.follows_passive(group, earlier) {
             self.passive(anchor, group, earlier)?
         } else if form.participle
@@ -547,7 +550,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && words
                 .relative_pronouns
                 .contains(self.lower(source_start - 1))
-            && words.auxiliaries.contains(self.lower(content_start))
+            && self.is(content_start, class::AUXILIARY)
         {
             found.content = Some((source_start - 1, content_end));
         }
@@ -576,13 +579,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
     /// with no subject; the source, if any, follows "by".
     fn subjectless_participle(&self, anchor: Anchor) -> Option<Found> {
-        let words = &self.grammar.words;
         let mut source = None;
         let mut start = anchor.end;
-        while words.time_words.contains(self.lower(start)) {
+        while self.is(start, class::TIME_WORD) {
             start += 1;
         }
-        if words.agent_prepositions.contains(self.lower(start)) {
+        if self.is(start, class::AGENT_PREPOSITION) {
             let (by, _) = self.source_after(start + 1, false)?;
             source = Some(by);
             start = by.1;
@@ -665,9 +667,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
     fn passive(&self, anchor: Anchor, group: usize, earlier: &[Found]) -> Option<Found> {
-        let words = &self.grammar.words;
         let by = anchor.end;
-        if !words.agent_prepositions.contains(self.lower(by)) {
+        if !self.is(by, class::AGENT_PREPOSITION) {
             return self.agentless_passive(anchor, group);
         }
         // The cue is the verb group, auxiliaries included ("was first reported"); the agent's
@@ -766,16 +767,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// calling …": an "-ing" cue after a document noun. The document is the source, unless a
     /// verb puts it out: then that verb's subject is, and the cue runs from the verb.
     fn document_participle(&self, anchor: Anchor) -> Option<Found> {
-        let words = &self.grammar.words;
         let noun = (anchor.start.saturating_sub(6).max(self.floor)..anchor.start)
             .rev()
             .take_while(|&i| self.toks[i].is_word())
-            .find(|&i| words.document_nouns.contains(self.lower(i)))?;
+            .find(|&i| self.is(i, class::DOCUMENT_NOUN))?;
         // Back over adjectives to a determiner: "a lengthy statement". A verb form ends it.
         let mut np_start = noun;
         while np_start > self.floor && noun - np_start < 4 {
             let t = &self.toks[np_start - 1];
-            if t.kind == TokenKind::Possessive || words.determiners.contains(&t.lower) {
+            if t.kind == TokenKind::Possessive || t.is(class::DETERMINER) {
                 np_start -= 1;
                 break;
             }
@@ -784,7 +784,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && !self.is_closed_word(t)
                 && self.anchor_of[np_start - 1].is_none()
                 && !t.lower.ends_with("ed")
-                && !words.irregular_pasts.contains(&t.lower);
+                && !t.is(class::IRREGULAR_PAST);
             if !adjective {
                 break;
             }
@@ -816,7 +816,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// A short noun phrase opening the sentence: the subject the participle hangs on.
     fn leading_subject(&self, limit: usize) -> Option<Range> {
-        let words = &self.grammar.words;
         // After a dateline or a leading "PLACE —", the clause starts again.
         let mut start = (self.floor.max(limit.saturating_sub(MAX_CLAUSE))..limit)
             .rev()
@@ -826,8 +825,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "In April, Twitter …", "After the vote, he …", "Standing by his message, he …": an
         // opening phrase is not the subject.
         let opening = self.lower(start);
-        if (words.prepositions.contains(opening)
-            || words.subordinators.contains(opening)
+        if (self.is(start, class::PREPOSITION)
+            || self.is(start, class::SUBORDINATOR)
             || (opening.len() > 4 && opening.ends_with("ing")))
             && let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
@@ -840,16 +839,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let verb_like = self.is_verb_anchor(end)
                 || (t.kind == TokenKind::Word
                     && !t.capitalized
-                    && (words.auxiliaries.contains(&t.lower)
-                        || words.negations.contains(&t.lower)
+                    && (t.is(class::AUXILIARY)
+                        || t.is(class::NEGATION)
                         || (t.lower.len() > 4 && t.lower.ends_with("ed"))
-                        || words.irregular_pasts.contains(&t.lower)
-                        || (words.prepositions.contains(&t.lower)
+                        || t.is(class::IRREGULAR_PAST)
+                        || (t.is(class::PREPOSITION)
                             && self
                                 .toks
                                 .get(end + 1)
-                                .is_some_and(|n| words.time_words.contains(&n.lower)))
-                        || words.is_adverb(&t.lower)));
+                                .is_some_and(|n| n.is(class::TIME_WORD)))
+                        || t.is(class::ADVERB)));
             if verb_like
                 || matches!(
                     t.kind,
@@ -867,9 +866,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         while end > start && {
             let t = &self.toks[end - 1];
-            words.determiners.contains(&t.lower)
-                || words.prepositions.contains(&t.lower)
-                || words.coordinators.contains(&t.lower)
+            t.is(class::DETERMINER) || t.is(class::PREPOSITION) || t.is(class::COORDINATOR)
         } {
             end -= 1;
         }
@@ -878,11 +875,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// The source comes before the verb, or after it in an inversion, or the content comes first.
     fn active(&self, anchor: Anchor, group: usize) -> Option<Found> {
-        let words = &self.grammar.words;
         // "said Tuesday": the day is neither cue nor content.
         let cue_end = anchor.end;
         let mut after_cue = cue_end;
-        while words.time_words.contains(self.lower(after_cue)) {
+        while self.is(after_cue, class::TIME_WORD) {
             after_cue += 1;
         }
         let before = group.checked_sub(1).and_then(|i| self.kind(i));
@@ -987,9 +983,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let nothing_attributed_after = closes_clause
             || closes_after_trailers
             || opens_quote_after
-            || self.toks.get(trailers_end).is_some_and(|t| {
-                words.prepositions.contains(&t.lower) || words.subordinators.contains(&t.lower)
-            });
+            || self
+                .toks
+                .get(trailers_end)
+                .is_some_and(|t| t.is(class::PREPOSITION) || t.is(class::SUBORDINATOR));
         let quote_opens_sentence =
             self.kind(self.trim_leading(self.floor, source.0)) == Some(TokenKind::OpenQuote);
         if has_content_before && quote_before && (nothing_attributed_after || quote_opens_sentence)
@@ -1054,23 +1051,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// A function word: auxiliary, preposition, negation, coordinator, subordinator.
     fn is_closed_word(&self, t: &Token) -> bool {
-        let words = &self.grammar.words;
-        words.auxiliaries.contains(&t.lower)
-            || words.prepositions.contains(&t.lower)
-            || words.negations.contains(&t.lower)
-            || words.coordinators.contains(&t.lower)
-            || words.subordinators.contains(&t.lower)
+        t.is(class::AUXILIARY)
+            || t.is(class::PREPOSITION)
+            || t.is(class::NEGATION)
+            || t.is(class::COORDINATOR)
+            || t.is(class::SUBORDINATOR)
             || t.lower == "that"
     }
 
     /// A word that can open a noun phrase: a name, a determiner, a pronoun, a number.
     fn starts_noun_phrase(&self, t: &Token) -> bool {
-        let words = &self.grammar.words;
-        (t.kind == TokenKind::Word && t.capitalized && !words.prepositions.contains(&t.lower))
+        (t.kind == TokenKind::Word && t.capitalized && !t.is(class::PREPOSITION))
             || t.kind == TokenKind::Number
-            || words.determiners.contains(&t.lower)
-            || words.pronouns.contains(&t.lower)
-            || self.grammar.source_nouns.contains_key(t.lower.as_str())
+            || t.is(class::DETERMINER)
+            || t.is(class::PRONOUN)
+            || t.is(class::SOURCE_NOUN)
     }
 
     /// A phrase that may sit between a cue and its source or content without being either
@@ -1080,7 +1075,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// The end of the first of `phrases` that starts at `at`.
-    fn phrase_end(&self, phrases: &[Vec<String>], at: usize) -> Option<usize> {
+    fn phrase_end(&self, phrases: &Phrases, at: usize) -> Option<usize> {
+        if !self.is(at, phrases.starts) {
+            return None;
+        }
         phrases.iter().find_map(|p| {
             phrase(p)
                 .parse(self.input().from(at))
@@ -1092,7 +1090,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The subject right before a verb group: a clause-initial noun phrase, possibly with an
     /// apposition ("Mike Dunn, a Republican strategist,"), or a relative pronoun.
     fn subject_before(&self, group: usize) -> Option<Range> {
-        let words = &self.grammar.words;
         if group == 0 {
             return None;
         }
@@ -1129,12 +1126,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let opens_at = |open: usize| {
                 self.kind(open) == Some(TokenKind::Comma)
                     && self.toks.get(open + 1).is_some_and(|t| {
-                        words.determiners.contains(&t.lower)
+                        t.is(class::DETERMINER)
                             || matches!(t.lower.as_str(), "who" | "which")
                             || !t.capitalized
-                            || self.grammar.titles.contains(&t.lower)
+                            || t.is(class::TITLE)
                             || self.kind(open + 2) == Some(TokenKind::Possessive)
-                            || (open > 0 && self.grammar.titles.contains(self.lower(open - 1)))
+                            || (open > 0 && self.is(open - 1, class::TITLE))
                     })
             };
             let mut open = last;
@@ -1182,13 +1179,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The longest valid subject ending at `end` and starting at or after `start`: a leading
     /// phrase without a comma ("On Tuesday night he said") is not part of it.
     fn subject_start(&self, start: usize, end: usize) -> Option<usize> {
-        let words = &self.grammar.words;
         (start..end).find(|&k| {
             let t = &self.toks[k];
-            let opens = k == start
-                || t.capitalized
-                || words.pronouns.contains(&t.lower)
-                || words.determiners.contains(&t.lower);
+            let opens =
+                k == start || t.capitalized || t.is(class::PRONOUN) || t.is(class::DETERMINER);
             opens && self.valid_subject((k, end))
         })
     }
@@ -1198,10 +1192,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn trim_leading(&self, mut start: usize, end: usize) -> usize {
-        let words = &self.grammar.words;
         while start < end
-            && (words.leading_conjunctions.contains(self.lower(start))
-                || words.coordinators.contains(self.lower(start)))
+            && (self.is(start, class::LEADING_CONJUNCTION) || self.is(start, class::COORDINATOR))
         {
             start += 1;
         }
@@ -1211,7 +1203,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// Where the clause that ends before `end` begins: after punctuation, a subordinating word,
     /// a complementiser, another cue, or a coordinator that is not joining names.
     fn clause_start(&self, end: usize) -> usize {
-        let words = &self.grammar.words;
         let mut k = end;
         while k > 0 && end - k < MAX_SUBJECT {
             let i = k - 1;
@@ -1224,10 +1215,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 | TokenKind::Terminal => true,
                 TokenKind::OpenQuote | TokenKind::CloseQuote => true,
                 TokenKind::Word => {
-                    (words.subordinators.contains(&t.lower) && !(t.lower == "as" && i > 0))
+                    (t.is(class::SUBORDINATOR) && !(t.lower == "as" && i > 0))
                         || (t.lower == "that" && i + 1 < end)
                         || self.is_verb_anchor(i)
-                        || (words.coordinators.contains(&t.lower) && !self.joins_names(i))
+                        || (t.is(class::COORDINATOR) && !self.joins_names(i))
                 }
                 _ => false,
             };
@@ -1241,13 +1232,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "Trump and Putin", "U.S. and European officials", "She and her husband".
     fn joins_names(&self, i: usize) -> bool {
-        let words = &self.grammar.words;
         let before = self.toks.get(i.wrapping_sub(1));
         let after = self.toks.get(i + 1);
         let name_like = |t: Option<&Token>| {
             t.is_some_and(|t| {
                 t.capitalized
-                    || words.pronouns.contains(&t.lower)
+                    || t.is(class::PRONOUN)
                     || self
                         .grammar
                         .source_nouns
@@ -1255,8 +1245,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         .is_some_and(|n| n.plural)
             })
         };
-        name_like(before)
-            && (name_like(after) || after.is_some_and(|t| words.determiners.contains(&t.lower)))
+        name_like(before) && (name_like(after) || after.is_some_and(|t| t.is(class::DETERMINER)))
     }
 
     /// Whether tokens `[start, end)` can be the subject of a cue verb.
@@ -1268,17 +1257,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let first = &self.toks[start];
         let last = &self.toks[end - 1];
         let closed_words = |t: &Token| {
-            words.auxiliaries.contains(&t.lower)
-                || words.prepositions.contains(&t.lower)
-                || words.negations.contains(&t.lower)
-                || words.coordinators.contains(&t.lower)
-                || words.subordinators.contains(&t.lower)
+            t.is(class::AUXILIARY)
+                || t.is(class::PREPOSITION)
+                || t.is(class::NEGATION)
+                || t.is(class::COORDINATOR)
+                || t.is(class::SUBORDINATOR)
         };
         // Only quantifiers and demonstratives stand alone as a subject ("some say", "this
         // shows"); after an article or a possessive the "verb" modifies a noun ("the pledged
         // delegates", "a proposed rule").
         let standalone = |t: &Token| {
-            words.quantifiers.contains(&t.lower)
+            t.is(class::QUANTIFIER)
                 || matches!(t.lower.as_str(), "this" | "that" | "these" | "those")
         };
         // "About four in 10 voters": an approximating preposition before a number. Looked at
@@ -1288,66 +1277,60 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .filter(|&after| after < end)
                 .is_some_and(|after| {
                     let t = &self.toks[after];
-                    t.kind == TokenKind::Number
-                        || words.determiners.contains(&t.lower)
-                        || words.shares.contains(&t.lower)
+                    t.kind == TokenKind::Number || t.is(class::DETERMINER) || t.is(class::SHARE)
                 })
         };
         let first_ok = (match first.kind {
             TokenKind::Word => {
-                first.capitalized
-                    || !closed_words(first)
-                    || words.determiners.contains(&first.lower)
+                first.capitalized || !closed_words(first) || first.is(class::DETERMINER)
             }
             TokenKind::Number => true,
             _ => false,
-        } && !(first.capitalized && words.prepositions.contains(&first.lower)))
+        } && !(first.capitalized && first.is(class::PREPOSITION)))
             || approximate();
         // "one in three", "two out of five": a number after a preposition ends a share.
         let share_of = || {
-            end - start > 2
-                && words.quantifiers.contains(&last.lower)
-                && words.prepositions.contains(self.lower(end - 2))
+            end - start > 2 && last.is(class::QUANTIFIER) && self.is(end - 2, class::PREPOSITION)
         };
         let last_ok = matches!(
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
         ) && !(closed_words(last)
-            || (words.determiners.contains(&last.lower)
+            || (last.is(class::DETERMINER)
                 && (end - start > 1 || !standalone(last))
                 && !share_of()))
-            && (!words.is_adverb(&last.lower) || last.capitalized)
+            && (!last.is(class::ADVERB) || last.capitalized)
             // "a month of sharpened attacks": a participle after a function word modifies the
             // noun after it (unlike "voters polled").
             && !(end - start > 1
                 && !last.capitalized
                 && last.lower.ends_with("ed")
                 && (self.is_closed_word(&self.toks[end - 2])
-                    || words.determiners.contains(&self.toks[end - 2].lower)))
+                    || self.toks[end - 2].is(class::DETERMINER)))
             // "Nothing the president said": an article inside a noun phrase opens a new one
             // (a relative clause may hold its own: "residents who saw the fire").
-            && !(start + 1..end).take_while(|&i| !words.relative_pronouns.contains(self.lower(i))).any(|i| {
+            && !(start + 1..end).take_while(|&i| !self.is(i, class::RELATIVE_PRONOUN)).any(|i| {
                 matches!(self.lower(i), "a" | "an" | "the")
                     && self.toks[i - 1].is_word()
                     && !self.is_closed_word(&self.toks[i - 1])
-                    && !words.determiners.contains(&self.toks[i - 1].lower)
+                    && !self.toks[i - 1].is(class::DETERMINER)
                     && !words.approximators.iter().any(|p| p.last().is_some_and(|w| *w == self.toks[i - 1].lower))
             });
         // A finite auxiliary means a clause, not a noun phrase ("talks could involve …"), unless
         // it sits in a relative clause ("Republicans who agree that it should close").
-        let relative_at = (start..end).find(|&i| words.relative_pronouns.contains(self.lower(i)));
+        let relative_at = (start..end).find(|&i| self.is(i, class::RELATIVE_PRONOUN));
         let clause_inside = (start..relative_at.unwrap_or(end)).any(|i| {
             let t = &self.toks[i];
             t.kind == TokenKind::Word
                 && !t.capitalized
-                && ((words.auxiliaries.contains(&t.lower) && !words.be_forms.contains(&t.lower))
+                && ((t.is(class::AUXILIARY) && !t.is(class::BE_FORM))
                     // "Trump made similar comments": a past verb makes it a clause.
-                    || (i > start && words.irregular_pasts.contains(&t.lower)))
+                    || (i > start && t.is(class::IRREGULAR_PAST)))
         });
         // A subject pronoun opens its subject: "Tuesday night he" is not one.
         let stray_pronoun = (start + 1..end).any(|i| {
             matches!(self.lower(i), "he" | "she" | "they" | "we" | "i")
-                && !words.coordinators.contains(self.lower(i - 1))
+                && !self.is(i - 1, class::COORDINATOR)
         });
         let inside_ok = !clause_inside
             && !stray_pronoun
@@ -1376,16 +1359,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             cue_end = channel_end;
         }
         // "talked about", "argued for", "spoke of": the preposition belongs to the cue.
-        let words = &self.grammar.words;
         let that_follows = (cue_end..(cue_end + 9).min(self.toks.len()))
             .take_while(|&i| self.toks[i].is_word())
             .any(|i| self.lower(i) == "that");
-        if words.cue_prepositions.contains(self.lower(cue_end))
+        if self.is(cue_end, class::CUE_PREPOSITION)
             && !that_follows
             && self
                 .toks
                 .get(cue_end + 1)
-                .is_some_and(|t| t.is_word() && !words.time_words.contains(&t.lower))
+                .is_some_and(|t| t.is_word() && !t.is(class::TIME_WORD))
         {
             cue_end += 1;
         }
@@ -1399,7 +1381,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .find(|&i| self.lower(i) == "that");
         if let Some(that) = that_ahead {
             let skippable = anchor.cue.addressee
-                || self.grammar.words.prepositions.contains(self.lower(start))
+                || self.is(start, class::PREPOSITION)
                 || self.trailer_at(start).is_some();
             if skippable {
                 start = that;
@@ -1441,15 +1423,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// The person spoken to: "told reporters", "told CNN", "assured the family".
     fn addressee_end(&self, start: usize) -> usize {
-        let words = &self.grammar.words;
         let mut end = start;
-        if words.determiners.contains(self.lower(end)) {
+        if self.is(end, class::DETERMINER) {
             end += 1;
         }
         let capitalized_run = self.toks.get(end).is_some_and(|t| t.capitalized);
         while end < self.toks.len() && self.toks[end].is_word() {
             let t = &self.toks[end];
-            if capitalized_run != t.capitalized || words.pronouns.contains(&t.lower) {
+            if capitalized_run != t.capitalized || t.is(class::PRONOUN) {
                 break;
             }
             end += 1;
@@ -1499,7 +1480,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .words
                 .subordinators
                 .contains(self.lower(opener))
-                || self.grammar.words.prepositions.contains(self.lower(opener)))
+                || self.is(opener, class::PREPOSITION))
             && (opener..start).all(|i| self.kind(i) != Some(TokenKind::Comma));
         if in_opening_clause
             && let Some(comma) =
@@ -1516,19 +1497,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// The coordinator before the first finite cue verb in `(start, end)` that is coordinated
     /// with the verb before it ("and said", "but also told"), outside quotation marks.
     fn coordinated_cue_verb(&self, start: usize, end: usize) -> Option<usize> {
-        let words = &self.grammar.words;
         (start + 1..end).find_map(|i| {
             let anchor = self.anchors[self.anchor_of[i]?];
             let finite =
                 matches!(anchor.cue.class, CueClass::Verb(form) if form.past || form.third);
             let mut before = i - 1;
-            while before > start && words.is_adverb(self.lower(before)) {
+            while before > start && self.is(before, class::ADVERB) {
                 before -= 1;
             }
             (finite
                 && anchor.start == i
                 && before > start
-                && words.coordinators.contains(self.lower(before))
+                && self.is(before, class::COORDINATOR)
                 && !self.quoted[i])
                 .then_some(before)
         })
@@ -1573,7 +1553,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// analyst at the bank". Stops at the clause's end, a coordinated verb, a trailer such as
     /// "in a statement", or a channel ("speaking to CNN"), which it returns as well.
     fn source_after(&self, start: usize, appositions: bool) -> Option<(Range, Option<Range>)> {
-        let words = &self.grammar.words;
         let mut k = start;
         let mut via = None;
         while k < self.toks.len() && k - start < MAX_CLAUSE {
@@ -1590,9 +1569,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     let apposition = appositions
                         && next.is_some_and(|n| {
                             n.is_word()
-                                && (words.determiners.contains(&n.lower)
+                                && (n.is(class::DETERMINER)
                                     || matches!(n.lower.as_str(), "who" | "which")
-                                    || self.grammar.titles.contains(&n.lower))
+                                    || n.is(class::TITLE))
                         })
                         && self.trailer_at(k + 1).is_none();
                     if !apposition {
@@ -1623,12 +1602,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         }
                     }
                     if self.trailer_at(k).is_some()
-                        || (words.subordinators.contains(&t.lower) && k > start)
+                        || (t.is(class::SUBORDINATOR) && k > start)
                         || (t.lower == "that" && k > start)
-                        || (words.coordinators.contains(&t.lower)
+                        || (t.is(class::COORDINATOR)
                             && self.toks.get(k + 1).is_some_and(|n| {
-                                (words.is_adverb(&n.lower) && !n.capitalized)
-                                    || words.pronouns.contains(&n.lower)
+                                (n.is(class::ADVERB) && !n.capitalized)
+                                    || n.is(class::PRONOUN)
                                     || self.is_verb_anchor(k + 1)
                             }))
                     {
@@ -1643,9 +1622,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         while end > start {
             let t = &self.toks[end - 1];
             let dangling = matches!(t.kind, TokenKind::Comma | TokenKind::OpenParen)
-                || words.prepositions.contains(&t.lower)
-                || words.coordinators.contains(&t.lower)
-                || (words.determiners.contains(&t.lower) && t.kind == TokenKind::Word);
+                || t.is(class::PREPOSITION)
+                || t.is(class::COORDINATOR)
+                || (t.is(class::DETERMINER) && t.kind == TokenKind::Word);
             if !dangling {
                 break;
             }
@@ -1724,7 +1703,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "Trump's acknowledgment that …", "her claim that …".
     fn noun(&self, anchor: Anchor) -> Option<Found> {
-        let words = &self.grammar.words;
         let opens = self.lower(anchor.end) == "that"
             || self.lower(anchor.end) == "to"
             || self.kind(anchor.end) == Some(TokenKind::Colon);
@@ -1744,13 +1722,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 let t = &self.toks[start - 1];
                 let takes = t.is_word()
                     && (t.capitalized
-                        || words.determiners.contains(&t.lower)
-                        || (start >= 2 && words.determiners.contains(self.lower(start - 2))));
+                        || t.is(class::DETERMINER)
+                        || (start >= 2 && self.is(start - 2, class::DETERMINER)));
                 if !takes {
                     break;
                 }
                 start -= 1;
-                if words.determiners.contains(&t.lower) {
+                if t.is(class::DETERMINER) {
                     break;
                 }
             }
@@ -1811,16 +1789,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     | TokenKind::Colon
                     | TokenKind::Terminal
                     | TokenKind::Dash
-            ) || (t.kind == TokenKind::Word
-                && self.grammar.words.subordinators.contains(&t.lower))
+            ) || (t.kind == TokenKind::Word && t.is(class::SUBORDINATOR))
             {
                 // ", meanwhile," is an aside inside the clause, not its edge.
                 let aside = t.kind == TokenKind::Comma
                     && k >= 3
                     && self.kind(k - 3) == Some(TokenKind::Comma)
                     && self.toks.get(k - 2).is_some_and(|w| {
-                        self.grammar.words.leading_conjunctions.contains(&w.lower)
-                            || (self.grammar.words.is_adverb(&w.lower) && !w.capitalized)
+                        w.is(class::LEADING_CONJUNCTION) || (w.is(class::ADVERB) && !w.capitalized)
                     });
                 if aside {
                     k -= 3;
@@ -1979,7 +1955,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 || (matches!(self.lower(at - 1), "and" | "but") && !self.joins_names(at - 1))
                 // "… said so when asked whether …": a reduced adverbial clause.
                 || (self.is_verb_anchor(at)
-                    && words.subordinators.contains(self.lower(at - 1))
+                    && self.is(at - 1, class::SUBORDINATOR)
                     && !matches!(self.lower(at - 1), "that" | "whether" | "if"))
                 || (at > 1 && punctuation(at - 2) && {
                     let w = self.lower(at - 1);

@@ -15,6 +15,55 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 // several times per token, and HashDoS resistance buys nothing here.
 use foldhash::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Word classes as bits, so that a token's classes are looked up once and each question the
+/// parser asks of it is a bit test ([`Token::is`](crate::text::Token::is)).
+///
+/// A class bit is set for a token when its lower-cased text is in the set of that name.
+pub mod class {
+    pub const DETERMINER: u32 = 1 << 0;
+    pub const PRONOUN: u32 = 1 << 1;
+    pub const RELATIVE_PRONOUN: u32 = 1 << 2;
+    pub const AUXILIARY: u32 = 1 << 3;
+    pub const BE_FORM: u32 = 1 << 4;
+    pub const NEGATION: u32 = 1 << 5;
+    /// [`WordSets::is_adverb`](super::WordSets::is_adverb): a listed adverb or a suffix.
+    pub const ADVERB: u32 = 1 << 6;
+    pub const SUBORDINATOR: u32 = 1 << 7;
+    pub const COORDINATOR: u32 = 1 << 8;
+    pub const PREPOSITION: u32 = 1 << 9;
+    pub const AGENT_PREPOSITION: u32 = 1 << 10;
+    pub const TIME_WORD: u32 = 1 << 11;
+    pub const CUE_PREPOSITION: u32 = 1 << 12;
+    pub const CONTRAST_SUBORDINATOR: u32 = 1 << 13;
+    pub const QUANTIFIER: u32 = 1 << 14;
+    pub const LEADING_CONJUNCTION: u32 = 1 << 15;
+    pub const IRREGULAR_PAST: u32 = 1 << 16;
+    pub const DOCUMENT_NOUN: u32 = 1 << 17;
+    pub const SHARE: u32 = 1 << 18;
+    /// [`Grammar::titles`](super::Grammar::titles).
+    pub const TITLE: u32 = 1 << 19;
+    /// [`Grammar::title_starts`](super::Grammar::title_starts).
+    pub const TITLE_START: u32 = 1 << 20;
+    /// Some cue starts with the word: [`Grammar::cues_starting_with`](super::Grammar::cues_starting_with) is not empty.
+    pub const CUE_START: u32 = 1 << 21;
+    /// A key of [`Grammar::source_nouns`](super::Grammar::source_nouns).
+    pub const SOURCE_NOUN: u32 = 1 << 22;
+    /// A key of [`Grammar::source_nouns`](super::Grammar::source_nouns) marked plural.
+    pub const PLURAL_SOURCE_NOUN: u32 = 1 << 23;
+    /// The first word of a phrase in [`WordSets::source_trailers`](super::WordSets::source_trailers).
+    pub const TRAILER_START: u32 = 1 << 24;
+    /// The first word of a phrase in [`WordSets::statement_phrases`](super::WordSets::statement_phrases).
+    pub const STATEMENT_START: u32 = 1 << 25;
+    /// The first word of a phrase in [`WordSets::approximators`](super::WordSets::approximators).
+    pub const APPROXIMATOR_START: u32 = 1 << 26;
+    /// The first word of a phrase in [`WordSets::parentheticals`](super::WordSets::parentheticals).
+    pub const PARENTHETICAL_START: u32 = 1 << 27;
+    /// The first word of a phrase in [`WordSets::anaphoric_subjects`](super::WordSets::anaphoric_subjects).
+    pub const ANAPHORIC_START: u32 = 1 << 28;
+}
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -208,6 +257,43 @@ pub struct Grammar {
     pub opinion_cues: WordSet,
     /// Number words a source mention may state, with their value ("two" → 2).
     pub numbers: HashMap<String, usize>,
+    /// Each word's [`class`] bits, built on the first look-up after the last file was added
+    /// (the vocabulary must not change after that but through [`Grammar::add_file`]).
+    index: OnceLock<Index>,
+}
+
+/// The word-class table of one state of the vocabulary.
+#[derive(Debug, Clone)]
+struct Index {
+    /// Tells this vocabulary apart from any other, for [`Grammar::id`].
+    id: u64,
+    classes: HashMap<String, u32>,
+    /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
+    ascii: [u32; 128],
+}
+
+/// A list of phrases, each as lower-cased words, and the [`class`] bit that the first word of
+/// each carries: a token without that bit starts none of them.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    /// The class bit of the phrases' first words.
+    pub starts: u32,
+}
+
+impl Phrases {
+    fn extend(&mut self, starts: u32, phrases: impl IntoIterator<Item = Vec<String>>) {
+        self.starts = starts;
+        self.list.extend(phrases);
+    }
+}
+
+impl std::ops::Deref for Phrases {
+    type Target = [Vec<String>];
+
+    fn deref(&self) -> &[Vec<String>] {
+        &self.list
+    }
 }
 
 /// The closed word classes the parser relies on.
@@ -226,19 +312,19 @@ pub struct WordSets {
     pub prepositions: WordSet,
     pub agent_prepositions: WordSet,
     pub time_words: WordSet,
-    pub source_trailers: Vec<Vec<String>>,
-    pub statement_phrases: Vec<Vec<String>>,
+    pub source_trailers: Phrases,
+    pub statement_phrases: Phrases,
     pub cue_prepositions: WordSet,
     pub contrast_subordinators: WordSet,
     pub colon_labels: WordSet,
     pub quantifiers: WordSet,
-    pub anaphoric_subjects: Vec<Vec<String>>,
+    pub anaphoric_subjects: Phrases,
     pub leading_conjunctions: WordSet,
     pub irregular_pasts: WordSet,
     pub document_nouns: WordSet,
     pub shares: WordSet,
-    pub approximators: Vec<Vec<String>>,
-    pub parentheticals: Vec<Vec<String>>,
+    pub approximators: Phrases,
+    pub parentheticals: Phrases,
 }
 
 impl WordSets {
@@ -438,7 +524,113 @@ impl Grammar {
             self.numbers
                 .insert(number.word.to_lowercase(), number.count);
         }
+        // The word classes are indexed again on the next look-up.
+        self.index = OnceLock::new();
         Ok(())
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| self.build_index())
+    }
+
+    fn build_index(&self) -> Index {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let mut classes: HashMap<String, u32> = HashMap::default();
+        let mut mark = |word: &str, bit: u32| {
+            if let Some(bits) = classes.get_mut(word) {
+                *bits |= bit;
+            } else {
+                classes.insert(word.to_string(), bit);
+            }
+        };
+        let w = &self.words;
+        for (set, bit) in [
+            (&w.determiners, class::DETERMINER),
+            (&w.pronouns, class::PRONOUN),
+            (&w.relative_pronouns, class::RELATIVE_PRONOUN),
+            (&w.auxiliaries, class::AUXILIARY),
+            (&w.be_forms, class::BE_FORM),
+            (&w.negations, class::NEGATION),
+            (&w.adverbs, class::ADVERB),
+            (&w.subordinators, class::SUBORDINATOR),
+            (&w.coordinators, class::COORDINATOR),
+            (&w.prepositions, class::PREPOSITION),
+            (&w.agent_prepositions, class::AGENT_PREPOSITION),
+            (&w.time_words, class::TIME_WORD),
+            (&w.cue_prepositions, class::CUE_PREPOSITION),
+            (&w.contrast_subordinators, class::CONTRAST_SUBORDINATOR),
+            (&w.quantifiers, class::QUANTIFIER),
+            (&w.leading_conjunctions, class::LEADING_CONJUNCTION),
+            (&w.irregular_pasts, class::IRREGULAR_PAST),
+            (&w.document_nouns, class::DOCUMENT_NOUN),
+            (&w.shares, class::SHARE),
+            (&self.titles, class::TITLE),
+            (&self.title_starts, class::TITLE_START),
+        ] {
+            for word in set.iter() {
+                mark(word, bit);
+            }
+        }
+        for phrases in [
+            &w.source_trailers,
+            &w.statement_phrases,
+            &w.approximators,
+            &w.parentheticals,
+            &w.anaphoric_subjects,
+        ] {
+            for phrase in phrases.iter() {
+                if let Some(first) = phrase.first() {
+                    mark(first, phrases.starts);
+                }
+            }
+        }
+        for (word, cues) in &self.cues {
+            if !cues.is_empty() {
+                mark(word, class::CUE_START);
+            }
+        }
+        for (word, noun) in &self.source_nouns {
+            mark(word, class::SOURCE_NOUN);
+            if noun.plural {
+                mark(word, class::PLURAL_SOURCE_NOUN);
+            }
+        }
+        let mut ascii = [0; 128];
+        for (byte, bits) in (0u8..128).zip(&mut ascii) {
+            *bits = classes
+                .get(char::from(byte).encode_utf8(&mut [0; 4]) as &str)
+                .copied()
+                .unwrap_or(0);
+        }
+        Index {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            classes,
+            ascii,
+        }
+    }
+
+    /// The [`class`] bits of a lower-cased word.
+    pub fn classes_of(&self, lower: &str) -> u32 {
+        let index = self.index();
+        // One byte is too short for any adverb suffix ("ly" needs five).
+        if let &[byte] = lower.as_bytes()
+            && byte.is_ascii()
+        {
+            return index.ascii[usize::from(byte)];
+        }
+        let mut bits = index.classes.get(lower).copied().unwrap_or(0);
+        // The listed adverbs are in the table; the suffixes are asked here.
+        let suffixed = |s: &String| lower.len() > s.len() + 2 && lower.ends_with(s.as_str());
+        if bits & class::ADVERB == 0 && self.words.adverb_suffixes.iter().any(suffixed) {
+            bits |= class::ADVERB;
+        }
+        bits
+    }
+
+    /// Tells this vocabulary apart from every other one in the process (a clone shares it):
+    /// tokens classified with one grammar are classified for no other.
+    pub fn id(&self) -> u64 {
+        self.index().id
     }
 
     fn add_words(&mut self, words: WordLists) {
@@ -462,21 +654,31 @@ impl Grammar {
         extend(&mut w.irregular_pasts, words.irregular_pasts);
         extend(&mut w.document_nouns, words.document_nouns);
         extend(&mut w.shares, words.shares);
-        w.approximators
-            .extend(words.approximators.iter().map(|p| split_words(p)));
-        w.parentheticals
-            .extend(words.parentheticals.iter().map(|p| split_words(p)));
+        w.approximators.extend(
+            class::APPROXIMATOR_START,
+            words.approximators.iter().map(|p| split_words(p)),
+        );
+        w.parentheticals.extend(
+            class::PARENTHETICAL_START,
+            words.parentheticals.iter().map(|p| split_words(p)),
+        );
         w.adverb_suffixes.extend(words.adverb_suffixes);
-        w.source_trailers
-            .extend(words.source_trailers.iter().map(|p| split_words(p)));
-        w.statement_phrases
-            .extend(words.statement_phrases.iter().map(|p| split_words(p)));
+        w.source_trailers.extend(
+            class::TRAILER_START,
+            words.source_trailers.iter().map(|p| split_words(p)),
+        );
+        w.statement_phrases.extend(
+            class::STATEMENT_START,
+            words.statement_phrases.iter().map(|p| split_words(p)),
+        );
         extend(&mut w.cue_prepositions, words.cue_prepositions);
         extend(&mut w.contrast_subordinators, words.contrast_subordinators);
         extend(&mut w.colon_labels, words.colon_labels);
         extend(&mut w.quantifiers, words.quantifiers);
-        w.anaphoric_subjects
-            .extend(words.anaphoric_subjects.iter().map(|p| split_words(p)));
+        w.anaphoric_subjects.extend(
+            class::ANAPHORIC_START,
+            words.anaphoric_subjects.iter().map(|p| split_words(p)),
+        );
     }
 
     fn add_cue(&mut self, written: &str, cue: Cue) {
@@ -516,6 +718,16 @@ impl Grammar {
     /// Every cue that starts with the word `lower`, longest first.
     pub fn cues_starting_with(&self, lower: &str) -> &[Cue] {
         self.cues.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every cue that starts with the token, longest first: [`Grammar::cues_starting_with`] its
+    /// word, asked only when the token's classes say that some cue does.
+    pub fn cues_of(&self, token: &crate::text::Token) -> &[Cue] {
+        if token.is(class::CUE_START) {
+            self.cues_starting_with(&token.lower)
+        } else {
+            &[]
+        }
     }
 
     /// Whether some cue has this lemma, whichever of its forms the grammar lists.

@@ -29,11 +29,19 @@ pub enum Format {
 
 /// Stable ids for the JSON and DOT outputs: `s1`, `c1`, ….
 pub fn source_id(index: usize) -> String {
-    format!("s{}", index + 1)
+    id('s', index)
 }
 
 pub fn claim_id(index: usize) -> String {
-    format!("c{}", index + 1)
+    id('c', index)
+}
+
+/// `s1`, `c2`, …: written without `format!`, as a report makes one for every claim and source.
+fn id(prefix: char, index: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push(prefix);
+    id.push_str(itoa::Buffer::new().format(index + 1));
+    id
 }
 
 /// Lines and character counts of a text, so that a reporter finds the line, column and

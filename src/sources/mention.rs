@@ -1,7 +1,7 @@
 //! Reading one source mention: its name, kind, role and affiliation.
 
 use super::SourceKind;
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, class};
 use crate::text::{Document, Span, Token, TokenKind};
 
 /// Which antecedents a pronoun may take.
@@ -129,10 +129,16 @@ fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
 /// Every "[Affiliation] Title Name" in the text.
 pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
     let mut out = Vec::new();
+    // Tokens classified with this grammar say without a look-up that they start no title.
+    let classified = doc.is_classified_with(grammar);
     for sentence in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(sentence);
         let mut i = 0;
         while i < tokens.len() {
+            if classified && !tokens[i].is(class::TITLE_START) {
+                i += 1;
+                continue;
+            }
             let title_len = title_at(grammar, tokens, i);
             if title_len == 0
                 || !(tokens[i].capitalized

@@ -11,6 +11,7 @@ pub use directives::{Directive, DirectiveKind, Prepared, is_directive_comment, p
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};
 
+use crate::grammar::Grammar;
 use std::ops::Range;
 
 /// A sentence: its span and the range of its tokens in [`Document::tokens`].
@@ -39,6 +40,8 @@ pub struct Document<'t> {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub quotations: Vec<Quotation>,
+    /// The [`Grammar::id`] the tokens' classes were looked up in, if any.
+    classified_with: Option<u64>,
 }
 
 impl<'t> Document<'t> {
@@ -102,7 +105,21 @@ impl<'t> Document<'t> {
             sentences,
             tokens,
             quotations,
+            classified_with: None,
         }
+    }
+
+    /// Looks up every token's word classes in `grammar` ([`Token::classes`]), once per token.
+    pub fn classify(&mut self, grammar: &Grammar) {
+        for token in &mut self.tokens {
+            token.classes = grammar.classes_of(&token.lower);
+        }
+        self.classified_with = Some(grammar.id());
+    }
+
+    /// Whether the tokens' classes are those of `grammar`.
+    pub fn is_classified_with(&self, grammar: &Grammar) -> bool {
+        self.classified_with == Some(grammar.id())
     }
 
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
@@ -207,10 +224,17 @@ fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
         while !text.is_char_boundary(limit) {
             limit -= 1;
         }
-        if let Some((i, _)) = text[start..limit]
-            .char_indices()
-            .filter(|&(_, c)| is_quote_mark(c))
-            .nth(MAX_SEGMENTER_QUOTES)
+        // Every quotation mark holds one of these bytes (`"`, `'`, or the first byte of “ ” ‘ ’
+        // „ « »): a window with no more of them than the limit needs no closer look.
+        let candidates = text.as_bytes()[start..limit]
+            .iter()
+            .filter(|&&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            .count();
+        if candidates > MAX_SEGMENTER_QUOTES
+            && let Some((i, _)) = text[start..limit]
+                .char_indices()
+                .filter(|&(_, c)| is_quote_mark(c))
+                .nth(MAX_SEGMENTER_QUOTES)
         {
             limit = start + i;
         }
@@ -243,13 +267,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut line_start = 0;
     let mut blank_run = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c != '\n' {
-            continue;
-        }
+    // Each line break, found by byte (a `\n` byte is always the character).
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let line = &text[line_start..i];
         if line.trim().is_empty() {
             if !blank_run {

@@ -35,6 +35,10 @@ pub struct Token {
     pub lower: CompactString,
     /// Starts with an upper-case letter.
     pub capitalized: bool,
+    /// The word classes of `lower` in the grammar the document was classified with
+    /// ([`Document::classify`](super::Document::classify)), as
+    /// [`grammar::class`](crate::grammar::class) bits; 0 until then.
+    pub classes: u32,
 }
 
 impl Token {
@@ -44,6 +48,13 @@ impl Token {
 
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+    }
+
+    /// Whether the token's word is of any of the [`grammar::class`](crate::grammar::class)
+    /// bits in `class`.
+    #[inline]
+    pub fn is(&self, class: u32) -> bool {
+        self.classes & class != 0
     }
 }
 
@@ -87,7 +98,6 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
     while i < range.end {
         let Some(c) = bytes_of(i) else { break };
         let next = |at: usize| if at < range.end { bytes_of(at) } else { None };
-        let prev = prev_char(text, i, range.start);
         let c_len = c.len_utf8();
         // A byte-order mark or zero-width space inside the text is no token (Rust's whitespace
         // leaves them out).
@@ -100,6 +110,10 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             let mut end = i + c_len;
             let numeric = c.is_ascii_digit();
             loop {
+                // A run of ASCII letters and digits, byte by byte: the common case.
+                while end < range.end && text.as_bytes()[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
                 match next(end) {
                     Some(d) if is_word_char(d) => end += d.len_utf8(),
                     Some(j) if is_word_joiner(j) => {
@@ -152,6 +166,7 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             i = end;
             continue;
         }
+        let prev = prev_char(text, i, range.start);
         // Possessive "'s" split off its word, or a plural's lone apostrophe.
         if is_apostrophe(c) && prev.is_some_and(is_word_char) {
             let s = next(i + c_len);
@@ -240,19 +255,22 @@ fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
 fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     let raw = &text[start..end];
     // Most tokens are ASCII, where lower-casing needs no Unicode tables and has no ’ to straighten.
-    let lower = if raw.is_ascii() {
+    let (lower, capitalized) = if raw.is_ascii() {
         let mut lower = CompactString::from(raw);
         lower.make_ascii_lowercase();
-        lower
+        (lower, raw.as_bytes()[0].is_ascii_uppercase())
     } else {
-        CompactString::from(raw.to_lowercase().replace('’', "'"))
+        (
+            CompactString::from(raw.to_lowercase().replace('’', "'")),
+            raw.chars().next().is_some_and(char::is_uppercase),
+        )
     };
-    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
     tokens.push(Token {
         span: Span::new(start, end),
         kind,
         lower,
         capitalized,
+        classes: 0,
     });
 }
 
