@@ -142,6 +142,14 @@ const CASES: &[(&str, &str)] = &[
         "{S:Forty percent of voters in a new poll} {C:said} {X:the economy was their main worry}.",
     ),
     (
+        "a with-phrase as the participle's subject",
+        "Voters shrugged, with {S:three in 10} {C:saying} {X:the choice would not matter}.",
+    ),
+    (
+        "an opening according-to phrase runs to its comma",
+        "{C:According to} {S:reports circulating in the capital}, {X:the minister will resign}.",
+    ),
+    (
         "a ratio as subject",
         "{S:One in four} {C:said} {X:the party did not care} | and {S:two out of five} {C:called} {X:it hostile}.",
     ),

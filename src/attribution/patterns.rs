@@ -755,8 +755,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .rev()
                 .find(|&i| self.lower(i) == "with")?;
             let phrase = (with + 1, anchor.start);
-            let plain =
-                (phrase.0..phrase.1).all(|i| self.toks[i].is_word() && self.anchor_of[i].is_none());
+            // "with three in 10 saying …", "with 87 percent viewing him favorably".
+            let plain = (phrase.0..phrase.1).all(|i| {
+                matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
+                    && self.anchor_of[i]
+                        .is_none_or(|a| self.anchors[a].cue.class == CueClass::Preposition)
+            });
             (phrase.0 < phrase.1 && plain).then_some(phrase)?
         };
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
@@ -1662,12 +1666,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let opening = (self.trim_leading(self.floor, anchor.start)..anchor.start)
             .all(|i| self.kind(i) == Some(TokenKind::Comma));
         if opening {
-            let (source, _) = self.source_after(anchor.end, false)?;
+            let (mut source, _) = self.source_after(anchor.end, false)?;
+            // The opening phrase runs to its comma, whatever the source ends with: "According
+            // to some on Twitter, …", "According to the officer in charge that night, …".
             if !matches!(
                 self.kind(source.1),
                 Some(TokenKind::Comma | TokenKind::Colon)
             ) {
-                return None;
+                let comma = (source.1..self.toks.len().min(anchor.end + MAX_SUBJECT))
+                    .take_while(|&i| {
+                        !matches!(
+                            self.kind(i),
+                            Some(TokenKind::Terminal | TokenKind::Semicolon)
+                        ) && !self.is_verb_anchor(i)
+                    })
+                    .find(|&i| self.kind(i) == Some(TokenKind::Comma) && !self.quoted[i])?;
+                source.1 = comma;
             }
             let start = source.1 + 1;
             let end = self.content_end(start);
