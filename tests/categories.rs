@@ -333,6 +333,42 @@ fn coordinated_verbs_share_the_subject() {
     );
 }
 
+/// A gerund cue after a subordinator (and an adverb) or after a coordinator joining it to an
+/// earlier gerund has the main clause's subject.
+#[test]
+fn gerunds_after_subordinators_and_coordinators_share_the_subject() {
+    let found = attributions(
+        "The mayor defended the budget, while also suggesting that taxes might rise. \
+         The union met on Friday, saying it was ready but warning that talks could fail.",
+    );
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                owned("The mayor"),
+                "defended".to_string(),
+                owned("the budget")
+            ),
+            (
+                owned("The mayor"),
+                "suggesting".to_string(),
+                owned("that taxes might rise")
+            ),
+            (
+                owned("The union"),
+                "saying".to_string(),
+                owned("it was ready")
+            ),
+            (
+                owned("The union"),
+                "warning".to_string(),
+                owned("that talks could fail")
+            ),
+        ]
+    );
+}
+
 /// Lines and phrases that look like attributions and are not: an article before a participle
 /// ("the proposed rule"), tallies and rosters after a name and a colon, transcript marks and
 /// byline labels.

@@ -533,11 +533,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.kind(group - 1) == Some(TokenKind::Comma)
         {
             self.participle(anchor, earlier)?
-        } else if form.gerund && !form.base && group == anchor.start {
+        } else if form.gerund
+            && !form.base
+            && (group..anchor.start).all(|i| self.is(i, class::ADVERB))
+        {
             // "with 22 percent saying …": the noun phrase after "with" is the source; "by
             // telling …", "after saying …": the sentence's subject is. Otherwise a bare "-ing"
             // form after a noun is a modifier, not a cue ("compromises acknowledging …").
-            self.gerund_phrase(anchor, earlier)?
+            self.gerund_phrase(anchor, group, earlier)?
         } else {
             self.active(anchor, group)?
         };
@@ -735,13 +738,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
     }
 
-    fn gerund_phrase(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
-        let before = anchor.start.checked_sub(1)?;
+    /// A gerund cue after a preposition, a subordinator or a coordinator, or after "with" and
+    /// its noun phrase; `group` is where its verb group (adverbs) starts.
+    fn gerund_phrase(&self, anchor: Anchor, group: usize, earlier: &[Found]) -> Option<Found> {
+        let before = group.checked_sub(1)?;
         let source = if matches!(
             self.lower(before),
-            "by" | "after" | "before" | "while" | "when" | "without"
+            "by" | "after" | "before" | "while" | "when" | "without" | "and" | "but"
         ) {
-            // "by saying", "after telling": the subject of the main clause.
+            // "by saying", "after telling", "while also suggesting", "saying X but adding Y":
+            // the subject of the main clause.
             earlier
                 .iter()
                 .rev()
