@@ -402,6 +402,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         self.anchor_of[i].is_some_and(|a| matches!(self.anchors[a].cue.class, CueClass::Verb(_)))
     }
 
+    fn is_preposition_anchor(&self, i: usize) -> bool {
+        self.anchor_of[i].is_some_and(|a| self.anchors[a].cue.class == CueClass::Preposition)
+    }
+
     fn attribution_at(&self, index: usize, earlier: &[Found]) -> Option<Found> {
         let anchor = self.anchors[index];
         match anchor.cue.class {
@@ -492,10 +496,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let in_cue_phrase = anchor.end == anchor.start + 1
             && !form.past
             && self.kind(anchor.end) == Some(TokenKind::Comma)
-            && (self.clause_start(group)..group).any(|i| {
-                self.anchor_of[i]
-                    .is_some_and(|a| self.anchors[a].cue.class == CueClass::Preposition)
-            });
+            && (self.clause_start(group)..group).any(|i| self.is_preposition_anchor(i));
         if in_cue_phrase {
             return None;
         }
@@ -764,8 +765,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             // "with three in 10 saying …", "with 87 percent viewing him favorably".
             let plain = (phrase.0..phrase.1).all(|i| {
                 matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
-                    && self.anchor_of[i]
-                        .is_none_or(|a| self.anchors[a].cue.class == CueClass::Preposition)
+                    && (self.anchor_of[i].is_none() || self.is_preposition_anchor(i))
             });
             (phrase.0 < phrase.1 && plain).then_some(phrase)?
         };
@@ -834,10 +834,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         start = self.trim_leading(start, limit);
         // "In April, Twitter …", "After the vote, he …", "Standing by his message, he …": an
         // opening phrase is not the subject.
-        let opening = self.lower(start);
         if (self.is(start, class::PREPOSITION)
             || self.is(start, class::SUBORDINATOR)
-            || (opening.len() > 4 && opening.ends_with("ing")))
+            || ing_form(self.lower(start)))
             && let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
         {
@@ -1658,7 +1657,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && i - source.0 < 6
                 && !(source.0..i).any(|k| {
                     let t = &self.toks[k];
-                    !t.capitalized && t.lower.len() > 4 && t.lower.ends_with("ing")
+                    !t.capitalized && ing_form(&t.lower)
                 })
                 && !(i + 1 == source.1
                     && self.lower(i).ends_with('s')
@@ -2008,11 +2007,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // another attribution's source is part of who speaks.
         let in_source =
             |a: &Found, b: &Found| a.source.is_some_and(|s| s.0 <= b.cue.0 && b.cue.1 <= s.1);
-        let phrase_cue = |b: &Found| {
-            b.relation == Relation::Hedge
-                || self.anchor_of[b.cue.0]
-                    .is_some_and(|x| self.anchors[x].cue.class == CueClass::Preposition)
-        };
+        let phrase_cue =
+            |b: &Found| b.relation == Relation::Hedge || self.is_preposition_anchor(b.cue.0);
         // B is nested in A when its cue and its start lie inside A's content and it is a
         // complement there ("said that Putin agreed") or a quotation's inner voice, or when it is
         // a phrase inside A's source.
@@ -2110,6 +2106,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         merged
     }
+}
+
+/// An "-ing" form long enough not to be "bring" or "king": a gerund or participle.
+fn ing_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ing")
 }
 
 /// A label's words as `colon-labels` lists them: lower case, a possessive joined to its word

@@ -489,10 +489,7 @@ impl Report<'_> {
             w.key("claim", true);
             w.option_string(a.claim.as_deref());
             w.key("source", false);
-            match &a.source {
-                Some(span) => w.span(span),
-                None => w.null(),
-            }
+            w.option_span(a.source.as_ref());
             w.key("source_id", false);
             w.option_string(a.source_id.as_deref());
             w.key("source_ids", false);
@@ -500,10 +497,7 @@ impl Report<'_> {
             w.key("cue", false);
             w.span(&a.cue);
             w.key("content", false);
-            match &a.content {
-                Some(span) => w.span(span),
-                None => w.null(),
-            }
+            w.option_span(a.content.as_ref());
             w.key("relation", false);
             w.string(a.relation.as_str());
             w.key("kind", false);
@@ -596,6 +590,13 @@ impl Writer<'_> {
     fn option_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    fn option_span(&mut self, span: Option<&JsonSpan>) {
+        match span {
+            Some(span) => self.span(span),
             None => self.null(),
         }
     }
