@@ -161,6 +161,20 @@ const CASES: &[(&str, &str)] = &[
         "pronoun source",
         "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
     ),
+    (
+        "a participle after opening phrases and adverbs",
+        "On Monday, after weeks of silence, {S:the council} met, {C:saying} {X:it would vote soon}. \
+         | However, {S:she} held her fire, {C:calling} {X:him a decent man}. \
+         | Then {S:he} cut the ribbon, {C:noting} {X:that the work was late}.",
+    ),
+    (
+        "a participle modifying the subject",
+        "{S:Those surveyed} {C:said} {X:prices were too high}.",
+    ),
+    (
+        "a reduced relative inside a preposition's source",
+        "{X:Turnout was low}, {C:according to} {S:exit polls} reported by the station.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -2,7 +2,7 @@
 
 use super::Attribution;
 use super::input::{PResult, Tokens, phrase, token_if};
-use crate::grammar::{AttributionKind, Cue, CueClass, Grammar, Phrases, Relation, class};
+use crate::grammar::{AttributionKind, Cue, CueClass, Grammar, Phrases, Relation, VerbForm, class};
 use crate::text::{Document, Span, Token, TokenKind};
 use nom::Parser;
 use nom::branch::alt;
@@ -314,9 +314,37 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 }))
                     })
                 };
+                // "Those polled said", "the people asked said": a past participle between a noun
+                // and a finite verb modifies the noun; the finite verb is the cue.
+                let modifies_subject = |form: VerbForm| {
+                    form.participle
+                        && !form.gerund
+                        && i > 0
+                        && {
+                            let t = &self.toks[i - 1];
+                            t.kind == TokenKind::Word
+                                && (!t.capitalized || t.is(class::DETERMINER))
+                                && !t.is(class::AUXILIARY)
+                                && !t.is(class::PRONOUN)
+                                && !t.is(class::ADVERB)
+                                && !t.is(class::NEGATION)
+                                && !t.is(class::PREPOSITION)
+                                && !t.is(class::COORDINATOR)
+                                && !t.is(class::SUBORDINATOR)
+                                && !grammar.words.relative_pronouns.contains(&t.lower)
+                        }
+                        && end == i + 1
+                        && self.toks.get(end).is_some_and(|n| {
+                            !n.capitalized
+                                && grammar.cues_of(n).iter().any(
+                                    |c| matches!(c.class, CueClass::Verb(f) if f.past && !f.base),
+                                )
+                        })
+                };
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
-                        ((form.base || form.third) && !form.past && before_finite_verb())
+                        modifies_subject(form)
+                            || ((form.base || form.third) && !form.past && before_finite_verb())
                             || (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
                             || (before_preposition && (form.base || form.third) && !form.past)
@@ -514,6 +542,30 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .get(anchor.end)
                 .is_some_and(|t| t.capitalized || t.kind == TokenKind::OpenQuote);
         if names_something {
+            return None;
+        }
+        // "according to exit polls reported by CNN": a past participle right after the noun of
+        // a preposition cue's source, with its agent, modifies that noun; it is not a clause.
+        let reduced_relative = form.participle
+            && !form.gerund
+            && group == anchor.start
+            && (self.clause_start(group)..group).any(|i| self.is_preposition_anchor(i))
+            && group > self.floor
+            && {
+                let t = &self.toks[group - 1];
+                t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && !self.is_closed_word(t)
+                    && !t.is(class::ADVERB)
+            }
+            && {
+                let mut next = anchor.end;
+                while self.is(next, class::ADVERB) || self.is(next, class::TIME_WORD) {
+                    next += 1;
+                }
+                self.lower(next) == "by"
+            };
+        if reduced_relative {
             return None;
         }
         let passive_be =
@@ -831,16 +883,34 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .rev()
             .find(|&i| matches!(self.kind(i), Some(TokenKind::Dash | TokenKind::Colon)))
             .map_or(self.floor, |i| i + 1);
-        start = self.trim_leading(start, limit);
         // "In April, Twitter …", "After the vote, he …", "Standing by his message, he …": an
-        // opening phrase is not the subject.
-        if (self.is(start, class::PREPOSITION)
-            || self.is(start, class::SUBORDINATOR)
-            || ing_form(self.lower(start)))
-            && let Some(comma) = (start + 1..limit.min(start + MAX_SUBJECT))
+        // opening phrase is not the subject, nor are opening conjunctions and adverbs
+        // ("However, he …", "Then he …", "And even Obama …"); several may follow each other.
+        loop {
+            while start < limit
+                && (self.kind(start) == Some(TokenKind::Comma)
+                    || self.is(start, class::LEADING_CONJUNCTION)
+                    || self.is(start, class::COORDINATOR)
+                    || self.opening_adverb(start))
+            {
+                start += 1;
+            }
+            let opening = self.is(start, class::PREPOSITION)
+                || self.is(start, class::SUBORDINATOR)
+                || ing_form(self.lower(start));
+            match (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
-        {
-            start = comma + 1;
+            {
+                Some(comma) if opening => start = comma + 1,
+                _ => break,
+            }
+        }
+        // A personal pronoun is a whole noun phrase: "Then he cut into Bush, calling him …". ("It"
+        // is more often the dummy of "it is …" than a speaker.)
+        if start < limit && self.is(start, class::PRONOUN) && self.lower(start) != "it" {
+            return self
+                .valid_subject((start, start + 1))
+                .then_some((start, start + 1));
         }
         let mut end = start;
         while end < limit && end - start < MAX_SUBJECT {
@@ -880,6 +950,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             end -= 1;
         }
         (end > start && self.valid_subject((start, end))).then_some((start, end))
+    }
+
+    /// An adverb opening a clause ("Then he …", "Recently, …"); a capitalised "-ly" word
+    /// followed by a verb is more likely a name ("Kelly said").
+    fn opening_adverb(&self, at: usize) -> bool {
+        self.is(at, class::ADVERB)
+            && !self.is(at, class::QUANTIFIER)
+            && (!self.toks[at].capitalized
+                || self.kind(at + 1) == Some(TokenKind::Comma)
+                || self.is(at + 1, class::PRONOUN)
+                || self.is(at + 1, class::DETERMINER))
     }
 
     /// The source comes before the verb, or after it in an inversion, or the content comes first.
@@ -1310,12 +1391,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 && !share_of()))
             && (!last.is(class::ADVERB) || last.capitalized)
             // "a month of sharpened attacks": a participle after a function word modifies the
-            // noun after it (unlike "voters polled").
+            // noun after it (unlike "voters polled", "those surveyed").
             && !(end - start > 1
                 && !last.capitalized
                 && last.lower.ends_with("ed")
                 && (self.is_closed_word(&self.toks[end - 2])
-                    || self.toks[end - 2].is(class::DETERMINER)))
+                    || (self.toks[end - 2].is(class::DETERMINER)
+                        && !standalone(&self.toks[end - 2]))))
             // "Nothing the president said": an article inside a noun phrase opens a new one
             // (a relative clause may hold its own: "residents who saw the fire").
             && !(start + 1..end).take_while(|&i| !self.is(i, class::RELATIVE_PRONOUN)).any(|i| {
