@@ -172,6 +172,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:Those surveyed} {C:said} {X:prices were too high}.",
     ),
     (
+        "a verb of aspect before a cue verb is part of the cue",
+        "{S:The senator} {C:has continued to insist} {X:that the vote was fair}.",
+    ),
+    (
         "a reduced relative inside a preposition's source",
         "{X:Turnout was low}, {C:according to} {S:exit polls} reported by the station.",
     ),
@@ -385,7 +389,7 @@ fn gerunds_after_subordinators_and_coordinators_share_the_subject() {
 
 /// Lines and phrases that look like attributions and are not: an article before a participle
 /// ("the proposed rule"), tallies and rosters after a name and a colon, transcript marks and
-/// byline labels.
+/// byline labels, a verb of aspect ("continued to rise"), a deal ("offered him a contract").
 #[test]
 fn look_alikes_are_not_attributions() {
     for text in [
@@ -401,6 +405,8 @@ fn look_alikes_are_not_attributions() {
         "Neither candidate's tax plans would change much.",
         "Voters in six states going to the polls on Tuesday face long lines.",
         "The Latest: Voters head to the polls in three states.",
+        "Prices continued to rise through the spring.",
+        "The club has offered him a new contract.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

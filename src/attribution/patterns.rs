@@ -514,9 +514,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         };
         let words = &self.grammar.words;
-        let group = self.verb_group_start(anchor.start);
-        // An infinitive ("declined to say") belongs to the verb before it.
+        let mut group = self.verb_group_start(anchor.start);
+        // An infinitive ("declined to say") belongs to the verb before it, unless that verb
+        // only tells its aspect: then both are the cue ("has continued to insist").
         if group > 0 && self.lower(group - 1) == "to" && group == anchor.start {
+            match group.checked_sub(2) {
+                Some(aspect) if aspect >= self.floor && self.is(aspect, class::ASPECT_VERB) => {
+                    group = self.verb_group_start(aspect);
+                }
+                _ => return None,
+            }
+        }
+        // "Prices continued to rise": a verb of aspect before "to" is not speech itself.
+        if self.is(anchor.start, class::ASPECT_VERB) && self.lower(anchor.end) == "to" {
             return None;
         }
         // "According to White House pool reports, …": the verb form is the noun closing the

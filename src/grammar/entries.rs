@@ -256,6 +256,8 @@ pub struct WordLists {
     #[serde(default)]
     pub leading_conjunctions: Vec<String>,
     #[serde(default)]
+    pub aspect_verbs: Vec<String>,
+    #[serde(default)]
     pub irregular_pasts: Vec<String>,
     #[serde(default)]
     pub document_nouns: Vec<String>,

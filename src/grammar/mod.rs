@@ -63,6 +63,7 @@ pub mod class {
     pub const PARENTHETICAL_START: u32 = 1 << 27;
     /// The first word of a phrase in [`WordSets::anaphoric_subjects`](super::WordSets::anaphoric_subjects).
     pub const ANAPHORIC_START: u32 = 1 << 28;
+    pub const ASPECT_VERB: u32 = 1 << 29;
 }
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
@@ -320,6 +321,7 @@ pub struct WordSets {
     pub quantifiers: WordSet,
     pub anaphoric_subjects: Phrases,
     pub leading_conjunctions: WordSet,
+    pub aspect_verbs: WordSet,
     pub irregular_pasts: WordSet,
     pub document_nouns: WordSet,
     pub shares: WordSet,
@@ -561,6 +563,7 @@ impl Grammar {
             (&w.contrast_subordinators, class::CONTRAST_SUBORDINATOR),
             (&w.quantifiers, class::QUANTIFIER),
             (&w.leading_conjunctions, class::LEADING_CONJUNCTION),
+            (&w.aspect_verbs, class::ASPECT_VERB),
             (&w.irregular_pasts, class::IRREGULAR_PAST),
             (&w.document_nouns, class::DOCUMENT_NOUN),
             (&w.shares, class::SHARE),
@@ -651,6 +654,7 @@ impl Grammar {
         extend(&mut w.agent_prepositions, words.agent_prepositions);
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
+        extend(&mut w.aspect_verbs, words.aspect_verbs);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
         extend(&mut w.document_nouns, words.document_nouns);
         extend(&mut w.shares, words.shares);
