@@ -71,11 +71,28 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
+    if word.contains('.') {
+        return true;
+    }
     // "R-Fla": the state after a party letter is abbreviated too.
-    let lower = word.rsplit('-').next().unwrap_or(word).to_lowercase();
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
-        || word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let listed = if last.is_ascii() {
+        // The longest abbreviation has five letters; lower-cased on the stack.
+        let mut buf = [0u8; 5];
+        last.len() <= buf.len() && {
+            let lower = &mut buf[..last.len()];
+            lower.copy_from_slice(last.as_bytes());
+            lower.make_ascii_lowercase();
+            ABBREVIATIONS
+                .binary_search_by(|a| a.as_bytes().cmp(lower))
+                .is_ok()
+        }
+    } else {
+        ABBREVIATIONS
+            .binary_search(&last.to_lowercase().as_str())
+            .is_ok()
+    };
+    listed || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
 fn is_apostrophe(c: char) -> bool {
