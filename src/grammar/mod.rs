@@ -6,11 +6,13 @@
 
 mod entries;
 mod inflect;
+mod word_table;
 
 pub use entries::{AttributionKind, Relation};
 
 use entries::{GrammarFile, WordLists};
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use word_table::WordTable;
 // foldhash, not SipHash: the keys are our own vocabulary and the words of the text, looked up
 // several times per token, and HashDoS resistance buys nothing here.
 use foldhash::{HashMap, HashSet};
@@ -267,7 +269,7 @@ pub struct Grammar {
 struct Index {
     /// Tells this vocabulary apart from any other, for [`Grammar::id`].
     id: u64,
-    classes: HashMap<String, u32>,
+    classes: WordTable,
     /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
     ascii: [u32; 128],
 }
@@ -604,7 +606,7 @@ impl Grammar {
         }
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            classes,
+            classes: WordTable::new(classes),
             ascii,
         }
     }
@@ -618,7 +620,7 @@ impl Grammar {
         {
             return index.ascii[usize::from(byte)];
         }
-        let mut bits = index.classes.get(lower).copied().unwrap_or(0);
+        let mut bits = index.classes.get(lower).unwrap_or(0);
         // The listed adverbs are in the table; the suffixes are asked here.
         let suffixed = |s: &String| lower.len() > s.len() + 2 && lower.ends_with(s.as_str());
         if bits & class::ADVERB == 0 && self.words.adverb_suffixes.iter().any(suffixed) {
