@@ -277,10 +277,23 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
         lower.make_ascii_lowercase();
         (lower, raw.as_bytes()[0].is_ascii_uppercase())
     } else {
-        (
-            CompactString::from(raw.to_lowercase().replace('’', "'")),
-            raw.chars().next().is_some_and(char::is_uppercase),
-        )
+        let lower = if raw.contains('Σ') {
+            // A capital sigma lower-cases by its place in the word, which only `str` knows.
+            CompactString::from(raw.to_lowercase().replace('’', "'"))
+        } else {
+            // Character by character, straight into the inline string: the same as
+            // `str::to_lowercase` for every other character, without two heap strings.
+            let mut lower = CompactString::with_capacity(raw.len());
+            for c in raw.chars() {
+                if c == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lower
+        };
+        (lower, raw.chars().next().is_some_and(char::is_uppercase))
     };
     tokens.push(Token {
         span: Span::new(start, end),
@@ -364,6 +377,29 @@ mod tests {
         let got = words("\"They call it 'a flight,' \" he said.");
         assert_eq!(got[0].1, TokenKind::OpenQuote);
         assert_eq!(got[9], ("\"", TokenKind::CloseQuote));
+    }
+
+    #[test]
+    fn non_ascii_words_lower_case_as_str_does() {
+        for word in [
+            "Ærø",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "Trump’s",
+            "“",
+            "’",
+            "ǅemal",
+            "ﬁnance",
+        ] {
+            let mut tokens = Vec::new();
+            push(word, &mut tokens, 0, word.len(), TokenKind::Word);
+            assert_eq!(
+                tokens[0].lower,
+                word.to_lowercase().replace('’', "'"),
+                "{word}"
+            );
+        }
     }
 
     #[test]
