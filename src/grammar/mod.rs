@@ -200,14 +200,19 @@ pub struct SourceNoun {
 /// A set of lower-cased words or phrases, asked with any `&str` (a token's inline
 /// [`CompactString`](compact_str::CompactString) coerces to one).
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(HashSet<String>);
+pub struct WordSet(HashSet<String>, OnceLock<WordTable>);
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        // Asked from a table built on the first question after the last change.
+        self.1
+            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.clone(), 1)).collect()))
+            .get(word)
+            .is_some()
     }
 
     pub fn insert(&mut self, word: String) -> bool {
+        self.1 = OnceLock::new();
         self.0.insert(word)
     }
 
@@ -226,6 +231,7 @@ impl WordSet {
 
 impl Extend<String> for WordSet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        self.1 = OnceLock::new();
         self.0.extend(words);
     }
 }

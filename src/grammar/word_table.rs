@@ -4,15 +4,21 @@ use foldhash::HashMap;
 
 /// Words of up to 16 bytes in an open-addressed table whose keys are the word's bytes packed
 /// into two integers (compared as integers, not with `memcmp`); longer words in a hash map.
+///
+/// A byte per slot, seven bits of the word's hash, is kept apart from the slots: most words
+/// of a text are not in the table, and that small array (a few KB, which stays in the
+/// first-level cache) tells so without reading a slot.
 #[derive(Debug, Clone)]
 pub(super) struct WordTable {
+    /// 0 for an empty slot, else [`tag`] of the word in it.
+    tags: Vec<u8>,
     slots: Vec<Slot>,
     /// `slots.len() - 1`; the length is a power of two.
     mask: usize,
     long: HashMap<String, u32>,
 }
 
-/// One word's key and bits; `len == 0` marks an empty slot (no word is empty).
+/// One word's key and bits.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     head: u64,
@@ -50,6 +56,11 @@ fn hash(head: u64, tail: u64, len: usize) -> u64 {
         .rotate_left(26)
 }
 
+/// The slot's tag for a hash: its top seven bits plus one (never 0).
+fn tag(hash: u64) -> u8 {
+    (hash >> 57) as u8 + 1
+}
+
 impl WordTable {
     pub(super) fn new(words: HashMap<String, u32>) -> WordTable {
         let short = words
@@ -59,6 +70,7 @@ impl WordTable {
         // At most half full, so that a missing word meets an empty slot soon.
         let size = (short * 2).next_power_of_two().max(16);
         let mut table = WordTable {
+            tags: vec![0; size],
             slots: vec![Slot::default(); size],
             mask: size - 1,
             long: HashMap::default(),
@@ -69,10 +81,12 @@ impl WordTable {
                 continue;
             }
             let (head, tail) = key(word.as_bytes());
-            let mut at = hash(head, tail, word.len()) as usize & table.mask;
-            while table.slots[at].len != 0 {
+            let hash = hash(head, tail, word.len());
+            let mut at = hash as usize & table.mask;
+            while table.tags[at] != 0 {
                 at = (at + 1) & table.mask;
             }
+            table.tags[at] = tag(hash);
             table.slots[at] = Slot {
                 head,
                 tail,
@@ -90,14 +104,19 @@ impl WordTable {
             return self.long.get(word).copied();
         }
         let (head, tail) = key(word.as_bytes());
-        let mut at = hash(head, tail, len) as usize & self.mask;
+        let hash = hash(head, tail, len);
+        let tag = tag(hash);
+        let mut at = hash as usize & self.mask;
         loop {
-            let slot = &self.slots[at];
-            if slot.len == 0 {
-                return None;
-            }
-            if slot.len == len && slot.head == head && slot.tail == tail {
-                return Some(slot.bits);
+            match self.tags[at] {
+                0 => return None,
+                t if t == tag => {
+                    let slot = &self.slots[at];
+                    if slot.len == len && slot.head == head && slot.tail == tail {
+                        return Some(slot.bits);
+                    }
+                }
+                _ => {}
             }
             at = (at + 1) & self.mask;
         }

@@ -234,16 +234,17 @@ fn is_one_sentence(body: &str) -> bool {
             .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
             .count();
     let inner = &body[..end];
-    if inner.is_ascii() {
-        return !inner
-            .bytes()
-            .any(|b| matches!(b, b'.' | b'!' | b'?' | b')' | b'\n'));
+    // An ASCII byte is always its own character in UTF-8, so the bytes can be searched.
+    let bytes = inner.as_bytes();
+    if memchr::memchr3(b'.', b'!', b'?', bytes).is_some()
+        || memchr::memchr2(b')', b'\n', bytes).is_some()
+    {
+        return false;
     }
-    inner.chars().all(|c| match c {
-        '.' | '!' | '?' | ')' | '\n' => false,
-        c if c.is_ascii() => true,
-        c => c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c),
-    })
+    inner.is_ascii()
+        || inner
+            .chars()
+            .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
 }
 
 /// The most tokens one sentence may hold; a longer run is cut into sentences of this size.
@@ -273,10 +274,9 @@ fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
         }
         // Every quotation mark holds one of these bytes (`"`, `'`, or the first byte of “ ” ‘ ’
         // „ « »): a window with no more of them than the limit needs no closer look.
-        let candidates = text.as_bytes()[start..limit]
-            .iter()
-            .filter(|&&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-            .count();
+        let window = &text.as_bytes()[start..limit];
+        let candidates = memchr::memchr3_iter(b'"', b'\'', 0xE2, window).count()
+            + memchr::memchr_iter(0xC2, window).count();
         if candidates > MAX_SEGMENTER_QUOTES
             && let Some((i, _)) = text[start..limit]
                 .char_indices()
