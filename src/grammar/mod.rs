@@ -6,11 +6,13 @@
 
 mod entries;
 mod inflect;
+mod word_table;
 
 pub use entries::{AttributionKind, Relation};
 
 use entries::{GrammarFile, WordLists};
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use word_table::WordTable;
 // foldhash, not SipHash: the keys are our own vocabulary and the words of the text, looked up
 // several times per token, and HashDoS resistance buys nothing here.
 use foldhash::{HashMap, HashSet};
@@ -199,14 +201,19 @@ pub struct SourceNoun {
 /// A set of lower-cased words or phrases, asked with any `&str` (a token's inline
 /// [`CompactString`](compact_str::CompactString) coerces to one).
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(HashSet<String>);
+pub struct WordSet(HashSet<String>, OnceLock<WordTable>);
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        // Asked from a table built on the first question after the last change.
+        self.1
+            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.clone(), 1)).collect()))
+            .get(word)
+            .is_some()
     }
 
     pub fn insert(&mut self, word: String) -> bool {
+        self.1 = OnceLock::new();
         self.0.insert(word)
     }
 
@@ -225,6 +232,7 @@ impl WordSet {
 
 impl Extend<String> for WordSet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        self.1 = OnceLock::new();
         self.0.extend(words);
     }
 }
@@ -268,7 +276,7 @@ pub struct Grammar {
 struct Index {
     /// Tells this vocabulary apart from any other, for [`Grammar::id`].
     id: u64,
-    classes: HashMap<String, u32>,
+    classes: WordTable,
     /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
     ascii: [u32; 128],
 }
@@ -607,7 +615,7 @@ impl Grammar {
         }
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            classes,
+            classes: WordTable::new(classes),
             ascii,
         }
     }
@@ -621,7 +629,7 @@ impl Grammar {
         {
             return index.ascii[usize::from(byte)];
         }
-        let mut bits = index.classes.get(lower).copied().unwrap_or(0);
+        let mut bits = index.classes.get(lower).unwrap_or(0);
         // The listed adverbs are in the table; the suffixes are asked here.
         let suffixed = |s: &String| lower.len() > s.len() + 2 && lower.ends_with(s.as_str());
         if bits & class::ADVERB == 0 && self.words.adverb_suffixes.iter().any(suffixed) {

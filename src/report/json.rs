@@ -23,10 +23,40 @@ use crate::sources::SourceKind;
 use crate::text::Span;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The version of this format; it changes when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// A source or claim id (`s1`, `c2`): the first [`CACHED_IDS`] of each are made once per
+/// process and borrowed, as a report names every claim and source, most of them several times.
+pub type Id = Cow<'static, str>;
+
+/// How many source ids and claim ids are kept made.
+const CACHED_IDS: usize = 512;
+
+static IDS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
+    [
+        (0..CACHED_IDS).map(source_id).collect(),
+        (0..CACHED_IDS).map(claim_id).collect(),
+    ]
+});
+
+fn source_json_id(index: usize) -> Id {
+    IDS[0].get(index).map_or_else(
+        || Cow::Owned(source_id(index)),
+        |id| Cow::Borrowed(id.as_str()),
+    )
+}
+
+fn claim_json_id(index: usize) -> Id {
+    IDS[1].get(index).map_or_else(
+        || Cow::Owned(claim_id(index)),
+        |id| Cow::Borrowed(id.as_str()),
+    )
+}
 
 /// A stretch of the analysed text.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -68,7 +98,7 @@ pub struct Report<'a> {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonSource<'a> {
     /// Stable within the report: `s1`, `s2`, ….
-    pub id: String,
+    pub id: Id,
     /// The canonical name ("Donald Trump", "U.S. officials").
     pub name: &'a str,
     pub kind: SourceKind,
@@ -88,29 +118,29 @@ pub struct JsonSource<'a> {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonClaim<'a> {
     /// Stable within the report: `c1`, `c2`, ….
-    pub id: String,
+    pub id: Id,
     pub span: JsonSpan<'a>,
     /// How many independent sources support the claim.
     pub status: ClaimStatus,
     /// Ids of the independent supporting sources, in order of first mention.
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
     /// Whether a hedge ("reportedly") stands where a source should.
     pub hedged: bool,
     /// Ids of the sources that deny the claim or decline to confirm it.
-    pub withheld_by: Vec<String>,
+    pub withheld_by: Vec<Id>,
 }
 
 /// One attribution: a source mention, a cue and what is attributed.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonAttribution<'a> {
     /// The id of the claim it sources; `null` for a document-level credit.
-    pub claim: Option<String>,
+    pub claim: Option<Id>,
     /// The source mention as written, pronouns included; `null` for hedges and passives.
     pub source: Option<JsonSpan<'a>>,
     /// The first of `source_ids`.
-    pub source_id: Option<String>,
+    pub source_id: Option<Id>,
     /// The entities the mention stands for (two for "U.S. and European officials").
-    pub source_ids: Vec<String>,
+    pub source_ids: Vec<Id>,
     /// The cue words ("said", "according to").
     pub cue: JsonSpan<'a>,
     /// What is attributed, quotation marks and a leading "that" included.
@@ -120,7 +150,7 @@ pub struct JsonAttribution<'a> {
     /// What is attributed: words, beliefs, plans or evidence.
     pub kind: AttributionKind,
     /// The id of the channel the source spoke through ("CNN"), if any.
-    pub via: Option<String>,
+    pub via: Option<Id>,
 }
 
 /// A finding of one rule.
@@ -130,7 +160,7 @@ pub struct JsonFinding<'a> {
     pub rule: &'a str,
     pub severity: Severity,
     /// The id of the claim it is about, if any.
-    pub claim: Option<String>,
+    pub claim: Option<Id>,
     pub span: JsonSpan<'a>,
     pub message: &'a str,
 }
@@ -335,7 +365,7 @@ impl<'a> Report<'a> {
             .iter()
             .enumerate()
             .map(|(i, s)| JsonSource {
-                id: source_id(i),
+                id: source_json_id(i),
                 name: &s.name,
                 kind: s.kind,
                 named: s.named,
@@ -353,12 +383,20 @@ impl<'a> Report<'a> {
             .map(|(i, c)| {
                 let support = &analysis.graph.support[i];
                 JsonClaim {
-                    id: claim_id(i),
+                    id: claim_json_id(i),
                     span: span(c.span),
                     status: support.status,
-                    sources: support.supporting.iter().map(|&s| source_id(s)).collect(),
+                    sources: support
+                        .supporting
+                        .iter()
+                        .map(|&s| source_json_id(s))
+                        .collect(),
                     hedged: support.hedged,
-                    withheld_by: support.withholding.iter().map(|&s| source_id(s)).collect(),
+                    withheld_by: support
+                        .withholding
+                        .iter()
+                        .map(|&s| source_json_id(s))
+                        .collect(),
                 }
             })
             .collect();
@@ -367,12 +405,12 @@ impl<'a> Report<'a> {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let ids: Vec<String> = analysis.sources.of_attribution[i]
+                let ids: Vec<Id> = analysis.sources.of_attribution[i]
                     .iter()
-                    .map(|&s| source_id(s))
+                    .map(|&s| source_json_id(s))
                     .collect();
                 JsonAttribution {
-                    claim: analysis.claims.of_attribution[i].map(claim_id),
+                    claim: analysis.claims.of_attribution[i].map(claim_json_id),
                     source: a.source.map(span),
                     source_id: ids.first().cloned(),
                     source_ids: ids,
@@ -380,7 +418,7 @@ impl<'a> Report<'a> {
                     content: a.content.map(span),
                     relation: a.relation,
                     kind: a.kind,
-                    via: analysis.sources.channel_of_attribution[i].map(source_id),
+                    via: analysis.sources.channel_of_attribution[i].map(source_json_id),
                 }
             })
             .collect();
@@ -390,7 +428,7 @@ impl<'a> Report<'a> {
             .map(|f| JsonFinding {
                 rule: f.rule,
                 severity: f.severity,
-                claim: f.claim.map(claim_id),
+                claim: f.claim.map(claim_json_id),
                 span: span(f.span),
                 message: &f.message,
             })

@@ -275,19 +275,25 @@ impl Context<'_> {
         let mut labels = Vec::new();
         for &a in &self.claims.claims[claim].attributions {
             let attribution = &self.attributions[a];
-            let names: Vec<&str> = self.sources.of_attribution[a]
-                .iter()
-                .map(|&e| self.sources.entities[e].name.as_str())
-                .collect();
             if let Some(source) = attribution.source {
-                labels.push(Label {
-                    span: source,
-                    text: format!("source: {}", names.join(" + ")),
-                });
+                // "source: A + B", built in one string.
+                let mut text = String::from("source: ");
+                for (i, &e) in self.sources.of_attribution[a].iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(" + ");
+                    }
+                    text.push_str(&self.sources.entities[e].name);
+                }
+                labels.push(Label { span: source, text });
             }
+            let relation = attribution.relation.as_str();
+            let mut text = String::with_capacity("cue ()".len() + relation.len());
+            text.push_str("cue (");
+            text.push_str(relation);
+            text.push(')');
             labels.push(Label {
                 span: attribution.cue,
-                text: format!("cue ({})", attribution.relation.as_str()),
+                text,
             });
         }
         labels

@@ -79,15 +79,20 @@ fn pronoun(lower: &str) -> Option<Pronoun> {
 /// The text of the tokens: the original slice when they are contiguous, else their words
 /// joined by spaces (a conjunct made up from "U.S. and European officials").
 fn join(doc: &Document, tokens: &[Token]) -> String {
+    join_all(doc, tokens.iter())
+}
+
+/// [`join`] for tokens that need not be next to each other in the document.
+fn join_all<'a>(doc: &Document, tokens: impl Iterator<Item = &'a Token> + Clone) -> String {
     let contiguous = tokens
-        .windows(2)
-        .all(|w| doc.text[w[0].span.end..w[1].span.start].trim().is_empty());
-    match (tokens.first(), tokens.last()) {
+        .clone()
+        .zip(tokens.clone().skip(1))
+        .all(|(a, b)| doc.text[a.span.end..b.span.start].trim().is_empty());
+    match (tokens.clone().next(), tokens.clone().last()) {
         (Some(first), Some(last)) if contiguous => {
             doc.text[first.span.start..last.span.end].to_string()
         }
         _ => tokens
-            .iter()
             .map(|t| t.span.slice(doc.text))
             .collect::<Vec<_>>()
             .join(" "),
@@ -212,14 +217,13 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         .position(|t| t.kind == TokenKind::Comma)
         .and_then(|c| {
             // The role ends where a relative clause begins: "an engineer who inspected it".
-            let rest: Vec<Token> = tokens[c + 1..]
+            let rest: Vec<&Token> = tokens[c + 1..]
                 .iter()
                 .take_while(|t| !matches!(t.lower.as_str(), "who" | "which" | "that"))
                 .filter(|t| t.kind != TokenKind::Comma)
-                .cloned()
                 .collect();
-            let rest = strip_determiners(grammar, &rest);
-            (!rest.is_empty()).then(|| join(doc, rest))
+            let rest = &rest[articles(rest.iter().copied())..];
+            (!rest.is_empty()).then(|| join_all(doc, rest.iter().copied()))
         });
     let head = &tokens[..head_end];
     if head.len() == 1
@@ -249,16 +253,17 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     }
     // An unnamed source is known by its whole description: "person who attended the meeting".
     let description = {
-        let whole: Vec<Token> = tokens
+        let whole: Vec<&Token> = tokens
             .iter()
             .filter(|t| t.kind != TokenKind::Possessive)
-            .cloned()
             .collect();
-        let mut whole = strip_determiners(grammar, &whole).to_vec();
-        while whole.last().is_some_and(|t| !t.is_word()) {
-            whole.pop();
+        let mut whole = &whole[articles(whole.iter().copied())..];
+        while let Some((last, rest)) = whole.split_last()
+            && !last.is_word()
+        {
+            whole = rest;
         }
-        join(doc, &whole)
+        join_all(doc, whole.iter().copied())
     };
     parts
         .iter()
@@ -298,11 +303,14 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
 fn strip_determiners<'a>(grammar: &Grammar, tokens: &'a [Token]) -> &'a [Token] {
     // Articles only: "two officials" keeps its number, which the source count needs.
     let _ = grammar;
-    let skip = tokens
-        .iter()
+    &tokens[articles(tokens.iter())..]
+}
+
+/// How many articles lead `tokens`.
+fn articles<'a>(tokens: impl Iterator<Item = &'a Token>) -> usize {
+    tokens
         .take_while(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
-        .count();
-    &tokens[skip..]
+        .count()
 }
 
 /// "U.S. and European officials" → ["U.S. officials", "European officials"];
@@ -356,9 +364,16 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
     if tokens.is_empty() {
         return d;
     }
-    // An outlet named anywhere in the mention: "German outlet Bild".
-    for start in 0..tokens.len() {
-        if let Some(canonical) = grammar.outlets.get(&lower[start..].join(" ")) {
+    // An outlet named anywhere in the mention: "German outlet Bild". Each tail of the words,
+    // joined by spaces, is a tail of the whole joined once.
+    let joined = lower.join(" ");
+    let mut tail = 0;
+    for (start, word) in lower.iter().enumerate() {
+        if start > 0 {
+            tail += lower[start - 1].len() + 1;
+        }
+        debug_assert!(joined[tail..].starts_with(word));
+        if let Some(canonical) = grammar.outlets.get(&joined[tail..]) {
             d.name = canonical.clone();
             d.kind = SourceKind::Outlet;
             d.named = true;
@@ -388,7 +403,7 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
         .copied()
         .find(|w| grammar.source_nouns.contains_key(*w))
         .unwrap_or_else(|| lower.last().expect("non-empty"));
-    if grammar.organizations.contains(&lower.join(" "))
+    if grammar.organizations.contains(&joined)
         || (grammar.organizations.contains(head) && tokens.iter().any(|t| t.capitalized))
     {
         d.kind = SourceKind::Organization;

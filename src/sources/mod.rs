@@ -99,6 +99,7 @@ pub fn resolve(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
         first_by_name,
         sources: Sources::default(),
         recent: Vec::new(),
+        lower_names: Vec::new(),
     };
     for attribution in attributions {
         let entities = attribution
@@ -132,6 +133,8 @@ struct Resolver<'a, 't> {
     sources: Sources,
     /// Entities in the order they were last mentioned, most recent last.
     recent: Vec<usize>,
+    /// Each entity's name, lower-cased, for [`Resolver::find_or_add`].
+    lower_names: Vec<String>,
 }
 
 impl Resolver<'_, '_> {
@@ -210,22 +213,31 @@ impl Resolver<'_, '_> {
 
     fn find_or_add(&mut self, d: Described, span: Span) -> usize {
         let key = d.name.to_lowercase();
-        let existing = self.sources.entities.iter().position(|s| {
-            s.kind == d.kind && {
-                let name = s.name.to_lowercase();
-                name == key
-                    || (d.kind == SourceKind::Person
-                        && d.named
-                        && s.named
-                        && (name.ends_with(&format!(" {key}"))
-                            || key.ends_with(&format!(" {name}"))))
-            }
-        });
+        // "Ushakov" and "Yury Ushakov": one name ends with the other after a space.
+        let ends_with_word = |long: &str, short: &str| {
+            long.len() > short.len()
+                && long.ends_with(short)
+                && long.as_bytes()[long.len() - short.len() - 1] == b' '
+        };
+        let existing = self
+            .sources
+            .entities
+            .iter()
+            .zip(&self.lower_names)
+            .position(|(s, name)| {
+                s.kind == d.kind
+                    && (*name == key
+                        || (d.kind == SourceKind::Person
+                            && d.named
+                            && s.named
+                            && (ends_with_word(name, &key) || ends_with_word(&key, name))))
+            });
         match existing {
             Some(e) => {
                 let s = &mut self.sources.entities[e];
                 if d.name.len() > s.name.len() && d.kind == SourceKind::Person {
                     s.name = d.name;
+                    self.lower_names[e] = key;
                 }
                 if s.role.is_none() {
                     s.role = d.role;
@@ -251,6 +263,7 @@ impl Resolver<'_, '_> {
     }
 
     fn add(&mut self, d: Described, _span: Span) -> usize {
+        self.lower_names.push(d.name.to_lowercase());
         self.sources.entities.push(Source {
             name: d.name,
             kind: d.kind,

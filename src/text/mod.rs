@@ -58,18 +58,27 @@ impl<'t> Document<'t> {
         // About one token per five bytes of news text: reserving that up front spares most of
         // the re-allocations (and copies) of a growing token vector.
         let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut spans = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
             for chunk in chunks(text, *paragraph) {
                 let body = chunk.slice(text);
-                let spans = sentencex::get_sentence_boundaries("en", body)
-                    .into_iter()
-                    .map(|b| {
-                        trim(
-                            text,
-                            Span::new(chunk.start + b.start_byte, chunk.start + b.end_byte),
-                        )
-                    });
-                for span in join_after_titles(text, spans) {
+                spans.clear();
+                if is_one_sentence(body) {
+                    spans.push(trim(text, chunk));
+                } else {
+                    spans.extend(
+                        sentencex::get_sentence_boundaries("en", body)
+                            .into_iter()
+                            .map(|b| {
+                                trim(
+                                    text,
+                                    Span::new(chunk.start + b.start_byte, chunk.start + b.end_byte),
+                                )
+                            }),
+                    );
+                }
+                join_after_titles(text, &mut spans);
+                for &span in &spans {
                     if span.is_empty() {
                         continue;
                     }
@@ -179,24 +188,63 @@ const TITLES: &[&str] = &[
     "rev.", "sen.", "sgt.",
 ];
 
-/// Joins a sentence that ends with a title to the sentence after it.
-fn join_after_titles(text: &str, spans: impl Iterator<Item = Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    for span in spans {
-        if let Some(last) = out.last_mut() {
+/// Joins a sentence that ends with a title to the sentence after it, in place.
+fn join_after_titles(text: &str, spans: &mut Vec<Span>) {
+    let mut kept = 0usize;
+    for i in 0..spans.len() {
+        let span = spans[i];
+        if let Some(last) = kept.checked_sub(1).map(|k| spans[k]) {
             let previous = last.slice(text);
             let last_word = previous.rsplit(char::is_whitespace).next().unwrap_or("");
             // ASCII case folding suffices: the only non-ASCII letter that lower-cases to ASCII
             // is the Kelvin sign (to "k"), and no title has a "k".
             let title = TITLES.iter().any(|t| last_word.eq_ignore_ascii_case(t));
             if title && !span.is_empty() {
-                *last = last.cover(span);
+                spans[kept - 1] = last.cover(span);
                 continue;
             }
         }
-        out.push(span);
+        spans[kept] = span;
+        kept += 1;
     }
-    out
+    spans.truncate(kept);
+}
+
+/// Whether `sentencex` would return `body` whole, as one sentence, so that it need not be
+/// asked. True when the only sentence terminators (`.`, `!`, `?`) are one run at the very
+/// end, and nothing can start a list item inside it: no line break (a list item starts a
+/// line), no `)` and no bullet (an item inside a line is `a)`, `(1)`, `2.)` or a bullet).
+///
+/// Why that is the segmenter's answer (sentencex 0.1.33): it breaks only at a terminator run
+/// or at a list item. Without either, its boundaries are the paragraph's start and end. With
+/// one run at the end, the break it finds there is at the end or nowhere: nothing follows the
+/// run, so no following word can extend or cancel it, and no quotation or parenthesis range
+/// contains the end (a range contains only offsets strictly inside it).
+///
+/// Non-ASCII characters are let through only where no terminator (nor `…`) is among them:
+/// below U+0589 (Latin, Greek, Cyrillic) and the dashes and quotation marks U+2010–U+2021.
+/// Anything else goes to the segmenter. `tests::one_sentence_paragraphs_match_sentencex`
+/// checks the claim against the segmenter itself.
+fn is_one_sentence(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b'.' | b'!' | b'?'))
+            .count();
+    let inner = &body[..end];
+    // An ASCII byte is always its own character in UTF-8, so the bytes can be searched.
+    let bytes = inner.as_bytes();
+    if memchr::memchr3(b'.', b'!', b'?', bytes).is_some()
+        || memchr::memchr2(b')', b'\n', bytes).is_some()
+    {
+        return false;
+    }
+    inner.is_ascii()
+        || inner
+            .chars()
+            .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
 }
 
 /// The most tokens one sentence may hold; a longer run is cut into sentences of this size.
@@ -226,10 +274,9 @@ fn chunks(text: &str, paragraph: Span) -> Vec<Span> {
         }
         // Every quotation mark holds one of these bytes (`"`, `'`, or the first byte of “ ” ‘ ’
         // „ « »): a window with no more of them than the limit needs no closer look.
-        let candidates = text.as_bytes()[start..limit]
-            .iter()
-            .filter(|&&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-            .count();
+        let window = &text.as_bytes()[start..limit];
+        let candidates = memchr::memchr3_iter(b'"', b'\'', 0xE2, window).count()
+            + memchr::memchr_iter(0xC2, window).count();
         if candidates > MAX_SEGMENTER_QUOTES
             && let Some((i, _)) = text[start..limit]
                 .char_indices()
@@ -398,6 +445,68 @@ mod tests {
         let doc = Document::new("“We will win, said Ana Ruiz.\n\nThe vote is Tuesday.");
         assert!(doc.quotations.is_empty());
         assert!(Document::new("“We will win").quotations.is_empty());
+    }
+
+    /// Whether `sentencex` returns `body` as one sentence.
+    fn sentencex_keeps_whole(body: &str) -> bool {
+        let got: Vec<(usize, usize)> = sentencex::get_sentence_boundaries("en", body)
+            .iter()
+            .map(|b| (b.start_byte, b.end_byte))
+            .collect();
+        got == [(0, body.len())]
+    }
+
+    #[test]
+    fn one_sentence_paragraphs_match_sentencex() {
+        let whole = [
+            "The mayor said the bridge will reopen.",
+            "Officials in Kyiv, speaking on condition of anonymity, confirmed it!?",
+            "“We will win,” she said of the US",
+            "A headline without a full stop",
+            "He told the “Times” — a paper — that it was over...",
+            "Ана сказала: «да».",
+            "(R-Texas said so",
+            "2 said no.",
+            "i said so.",
+            "- the item.",
+        ];
+        for body in whole {
+            assert!(is_one_sentence(body), "{body}");
+            assert!(sentencex_keeps_whole(body), "{body}");
+        }
+        // Anything that could break inside goes to the segmenter.
+        for body in [
+            "One. Two.",
+            "He said so. “Yes.”",
+            "Wait… what",
+            "a) one b) two.",
+            "First line\nsecond line.",
+            "Dr. Smith",
+            "• one • two",
+        ] {
+            assert!(!is_one_sentence(body), "{body}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every text the fast path keeps whole, the segmenter keeps whole too.
+        #[test]
+        fn the_one_sentence_fast_path_agrees_with_sentencex(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", "Word", " ", "  ", "I", "U.S", "Dr", "said", "a", "ii", "1", "12",
+                    ",", ";", ":", "-", "—", "“", "”", "‘", "’", "'", "\"", "(", "[1]", "[",
+                    "é", "ß", "Ж", "\t", "*", "+", "e", "etc", "Mr", "@", "x@y.com", ".", "!",
+                    "?", "?!", "...", "\u{2010}", "\u{2021}", "\u{a0}",
+                ]),
+                0..24,
+            )
+        ) {
+            let body = parts.concat();
+            if is_one_sentence(&body) {
+                proptest::prop_assert!(sentencex_keeps_whole(&body) || body.is_empty(), "{:?}", body);
+            }
+        }
     }
 
     #[test]

@@ -71,11 +71,28 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
+    if word.contains('.') {
+        return true;
+    }
     // "R-Fla": the state after a party letter is abbreviated too.
-    let lower = word.rsplit('-').next().unwrap_or(word).to_lowercase();
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
-        || word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let listed = if last.is_ascii() {
+        // The longest abbreviation has five letters; lower-cased on the stack.
+        let mut buf = [0u8; 5];
+        last.len() <= buf.len() && {
+            let lower = &mut buf[..last.len()];
+            lower.copy_from_slice(last.as_bytes());
+            lower.make_ascii_lowercase();
+            ABBREVIATIONS
+                .binary_search_by(|a| a.as_bytes().cmp(lower))
+                .is_ok()
+        }
+    } else {
+        ABBREVIATIONS
+            .binary_search(&last.to_lowercase().as_str())
+            .is_ok()
+    };
+    listed || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -260,10 +277,23 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
         lower.make_ascii_lowercase();
         (lower, raw.as_bytes()[0].is_ascii_uppercase())
     } else {
-        (
-            CompactString::from(raw.to_lowercase().replace('’', "'")),
-            raw.chars().next().is_some_and(char::is_uppercase),
-        )
+        let lower = if raw.contains('Σ') {
+            // A capital sigma lower-cases by its place in the word, which only `str` knows.
+            CompactString::from(raw.to_lowercase().replace('’', "'"))
+        } else {
+            // Character by character, straight into the inline string: the same as
+            // `str::to_lowercase` for every other character, without two heap strings.
+            let mut lower = CompactString::with_capacity(raw.len());
+            for c in raw.chars() {
+                if c == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lower
+        };
+        (lower, raw.chars().next().is_some_and(char::is_uppercase))
     };
     tokens.push(Token {
         span: Span::new(start, end),
@@ -347,6 +377,29 @@ mod tests {
         let got = words("\"They call it 'a flight,' \" he said.");
         assert_eq!(got[0].1, TokenKind::OpenQuote);
         assert_eq!(got[9], ("\"", TokenKind::CloseQuote));
+    }
+
+    #[test]
+    fn non_ascii_words_lower_case_as_str_does() {
+        for word in [
+            "Ærø",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "Trump’s",
+            "“",
+            "’",
+            "ǅemal",
+            "ﬁnance",
+        ] {
+            let mut tokens = Vec::new();
+            push(word, &mut tokens, 0, word.len(), TokenKind::Word);
+            assert_eq!(
+                tokens[0].lower,
+                word.to_lowercase().replace('’', "'"),
+                "{word}"
+            );
+        }
     }
 
     #[test]
