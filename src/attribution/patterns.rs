@@ -324,14 +324,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             let t = &self.toks[i - 1];
                             t.kind == TokenKind::Word
                                 && (!t.capitalized || t.is(class::DETERMINER))
-                                && !t.is(class::AUXILIARY)
+                                && !self.is_closed_word(t)
                                 && !t.is(class::PRONOUN)
+                                && !t.is(class::RELATIVE_PRONOUN)
                                 && !t.is(class::ADVERB)
-                                && !t.is(class::NEGATION)
-                                && !t.is(class::PREPOSITION)
-                                && !t.is(class::COORDINATOR)
-                                && !t.is(class::SUBORDINATOR)
-                                && !grammar.words.relative_pronouns.contains(&t.lower)
                         }
                         && end == i + 1
                         && self.toks.get(end).is_some_and(|n| {
