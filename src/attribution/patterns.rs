@@ -302,17 +302,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     end == i + 1 && self.toks.get(end).is_some_and(|n| n.is(class::AUXILIARY));
                 // "the congressional report said", "the Friday attacks wore off": a present form
                 // right before a finite verb is the noun that verb has as subject.
-                let before_finite_verb = || {
+                // The next token, lower-case, is a cue verb in a form `form_ok` accepts.
+                let next_cue_verb = |form_ok: fn(VerbForm) -> bool| {
                     end == i + 1
                         && self.toks.get(end).is_some_and(|n| {
-                        n.kind == TokenKind::Word
-                            && !n.capitalized
-                            && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
-                                || n.is(class::IRREGULAR_PAST)
-                                || grammar.cues_of(n).iter().any(|c| {
-                                    matches!(c.class, CueClass::Verb(f) if (f.past || f.third) && !f.base)
-                                }))
-                    })
+                            !n.capitalized
+                                && grammar
+                                    .cues_of(n)
+                                    .iter()
+                                    .any(|c| matches!(c.class, CueClass::Verb(f) if form_ok(f)))
+                        })
+                };
+                let before_finite_verb = || {
+                    next_cue_verb(|f| (f.past || f.third) && !f.base)
+                        || (end == i + 1
+                            && self.toks.get(end).is_some_and(|n| {
+                                n.kind == TokenKind::Word
+                                    && !n.capitalized
+                                    && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
+                                        || n.is(class::IRREGULAR_PAST))
+                            }))
                 };
                 // "Those polled said", "the people asked said": a past participle between a noun
                 // and a finite verb modifies the noun; the finite verb is the cue.
@@ -329,13 +338,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && !t.is(class::RELATIVE_PRONOUN)
                                 && !t.is(class::ADVERB)
                         }
-                        && end == i + 1
-                        && self.toks.get(end).is_some_and(|n| {
-                            !n.capitalized
-                                && grammar.cues_of(n).iter().any(
-                                    |c| matches!(c.class, CueClass::Verb(f) if f.past && !f.base),
-                                )
-                        })
+                        && next_cue_verb(|f| f.past && !f.base)
                 };
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {

@@ -286,14 +286,9 @@ impl Context<'_> {
                 }
                 labels.push(Label { span: source, text });
             }
-            let relation = attribution.relation.as_str();
-            let mut text = String::with_capacity("cue ()".len() + relation.len());
-            text.push_str("cue (");
-            text.push_str(relation);
-            text.push(')');
             labels.push(Label {
                 span: attribution.cue,
-                text,
+                text: format!("cue ({})", attribution.relation.as_str()),
             });
         }
         labels
