@@ -58,6 +58,10 @@ const CASES: &[(&str, &str)] = &[
         "The minister {C:was asked} {X:whether she would resign}.",
     ),
     (
+        "speech relayed by a preposition cue",
+        "{X:“We will not protest,” the senator said}, {C:according to} {S:a pool report}.",
+    ),
+    (
         "reportedly",
         "{X:The talks {C:reportedly} collapsed on Friday}.",
     ),

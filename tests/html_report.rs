@@ -106,7 +106,7 @@ fn a_graph_too_large_for_a_page_is_not_drawn() {
     let article: String = (0..120)
         .map(|i| {
             format!(
-                "Official number {i} said the deal {i} was off, according to sources in city {i}. "
+                "Official number {i} said the deal {i} was off, and sources in city {i} agreed. "
             )
         })
         .collect();

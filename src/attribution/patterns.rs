@@ -15,6 +15,9 @@ const MAX_SUBJECT: usize = 24;
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).
 const MAX_CLAUSE: usize = 120;
+/// The most tokens between a cue and a preposition cue that ends its clause ("said at a press
+/// conference on Tuesday, according to …").
+const MAX_TRAILER: usize = 8;
 /// The most words an opening phrase of time has ("Earlier this year,").
 const MAX_TIME_PHRASE: usize = 4;
 /// The longest run of capitalised words read as one person's name.
@@ -2200,6 +2203,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 inside
                                     && (self.in_quotation(b.cue.0)
                                         || b.relation == Relation::Hedge
+                                        // "…, Sanders said, according to CNN": CNN is who
+                                        // the story rests on; Sanders's words are its content.
+                                        || (a.content_first
+                                            && self.is_preposition_anchor(a.cue.0)
+                                            && a.cue.0 - b.cue.1 <= MAX_TRAILER)
                                         || ((!a.content_first || starts(b) > a.cue.1)
                                             && !self.starts_sibling_clause(starts(b))))
                             }))
