@@ -339,7 +339,8 @@ fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
 /// with a phrase or a participle ("Standing by the plan, she …") or a name that looks like one
 /// ("Harding paused, and said …") or a phrase of time ("Last week, …"), and after "but"; the
-/// first verb's content ends before the coordinator.
+/// first verb's content ends before the coordinator, or before a participle after a quotation
+/// whose comma is inside the marks (",” adding …").
 #[test]
 fn coordinated_verbs_share_the_subject() {
     let found = attributions(
@@ -348,7 +349,8 @@ fn coordinated_verbs_share_the_subject() {
          Standing by the plan, she declared that \u{201c}the worst is over,\u{201d} and urged patience. \
          Harding paused, and said the vote would wait. \
          The coach smiled, but told reporters the team was tired. \
-         Last week, the minister called the plan bold, and added that it would wait.",
+         Last week, the minister called the plan bold, and added that it would wait. \
+         The mayor said the budget was \u{201c}balanced,\u{201d} adding that taxes would fall.",
     );
     let owned = |s: &str| Some(s.to_string());
     assert_eq!(
@@ -394,6 +396,16 @@ fn coordinated_verbs_share_the_subject() {
                 owned("the minister"),
                 "added".to_string(),
                 owned("that it would wait")
+            ),
+            (
+                owned("The mayor"),
+                "said".to_string(),
+                owned("the budget was \u{201c}balanced,\u{201d}")
+            ),
+            (
+                owned("The mayor"),
+                "adding".to_string(),
+                owned("that taxes would fall")
             ),
         ]
     );

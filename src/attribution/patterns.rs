@@ -601,7 +601,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if form.gerund
             && group == anchor.start
             && group > 0
-            && self.kind(group - 1) == Some(TokenKind::Comma)
+            && (self.kind(group - 1) == Some(TokenKind::Comma)
+                // "… “expanded the party,” claiming …": the comma inside the quotation.
+                || (group > 1
+                    && self.kind(group - 1) == Some(TokenKind::CloseQuote)
+                    && self.kind(group - 2) == Some(TokenKind::Comma)))
         {
             self.participle(anchor, earlier)?
         } else if form.gerund
