@@ -272,7 +272,7 @@ impl Context<'_> {
 
     /// Labels for the sourcing of a claim: each attribution's source mention and cue.
     pub fn sourcing_labels(&self, claim: usize) -> Vec<Label> {
-        let mut labels = Vec::new();
+        let mut labels: Vec<Label> = Vec::new();
         for &a in &self.claims.claims[claim].attributions {
             let attribution = &self.attributions[a];
             if let Some(source) = attribution.source {
@@ -284,7 +284,10 @@ impl Context<'_> {
                     }
                     text.push_str(&self.sources.entities[e].name);
                 }
-                labels.push(Label { span: source, text });
+                // Two cues of one speaker ("described …, underscoring …") share the mention.
+                if !labels.iter().any(|l| l.span == source && l.text == text) {
+                    labels.push(Label { span: source, text });
+                }
             }
             labels.push(Label {
                 span: attribution.cue,
