@@ -66,6 +66,26 @@ const CASES: &[(&str, &str)] = &[
         "{S:Omar Haddad, a lawyer for the family,} {C:said} {X:the case would be appealed}.",
     ),
     (
+        "apposition: a name after the role",
+        "{S:The union's chief negotiator, Dana Whitfield,} {C:said} {X:talks would resume}.",
+    ),
+    (
+        "apposition: a name after the role, content first",
+        "{X:“We are not moving,”} {S:the league's commissioner, Paul Ferreira,} {C:said}.",
+    ),
+    (
+        "apposition: a name after the role, inverted",
+        "{X:“We are not moving,”} {C:said} {S:the league's commissioner, Paul Ferreira}.",
+    ),
+    (
+        "apposition ending in a name of its own",
+        "{S:Ann Lee, the editor of the city's paper, Harbor Daily,} {C:said} {X:the story stands}.",
+    ),
+    (
+        "one person, two roles",
+        "{X:“The vote is close,”} {S:the Ohio lawmaker and former mayor} {C:said}.",
+    ),
+    (
         "apposition between dashes",
         "{S:Three players — two of them rookies —} {C:said} {X:the coach had left}.",
     ),

@@ -174,6 +174,8 @@ fn human_output_shows_rule_ids_and_a_summary() {
 #[test]
 fn a_user_grammar_adds_a_cue_without_code() {
     let dir = std::env::temp_dir().join(format!("claimgraph-grammar-{}", std::process::id()));
+    // A run with the same process id may have left its `bad.toml` behind.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("mine.toml"),
@@ -208,6 +210,7 @@ fn a_user_grammar_adds_a_cue_without_code() {
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("bad.toml"), "{}", stderr(&bad));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -15,6 +15,8 @@ const MAX_SUBJECT: usize = 24;
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).
 const MAX_CLAUSE: usize = 120;
+/// The longest run of capitalised words read as one person's name.
+const MAX_NAME_WORDS: usize = 4;
 
 /// A cue found in the sentence: tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
@@ -1159,6 +1161,46 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         })
     }
 
+    /// A name set off by commas after a role noun ("the league's commissioner, Paul Ferreira,"):
+    /// the comma at `comma` follows a lower-case open-class word and opens a run of capitalised
+    /// words. Returns the position after the name.
+    fn name_after_role(&self, comma: usize) -> Option<usize> {
+        let role = self.toks.get(comma.checked_sub(1)?)?;
+        if !role.is_word() || role.capitalized || self.is_closed_word(role) {
+            return None;
+        }
+        let is_name_word = |t: &Token| {
+            t.is_word()
+                && t.capitalized
+                && !self.is_closed_word(t)
+                && !t.is(class::PRONOUN)
+                && !t.is(class::DETERMINER)
+        };
+        let end = (comma + 1..self.toks.len())
+            .take(MAX_NAME_WORDS + 1)
+            .find(|&i| !is_name_word(&self.toks[i]))
+            .unwrap_or(self.toks.len());
+        (end > comma + 1 && end - comma - 1 <= MAX_NAME_WORDS).then_some(end)
+    }
+
+    /// Whether the role before the comma at `comma` is itself an apposition or relative clause
+    /// ("Ann Lee, the editor of the city's paper, The Courier,"; "Ann Lee, who runs a shop on
+    /// the square, Market Row,"): then the name after it is part of that phrase, not the
+    /// subject's name.
+    fn role_in_apposition(&self, comma: usize) -> bool {
+        let role_start = self.clause_start(comma);
+        if self.is(role_start, class::RELATIVE_PRONOUN) {
+            return true;
+        }
+        let Some(before) = role_start.checked_sub(1) else {
+            return false;
+        };
+        self.kind(before) == Some(TokenKind::Comma) && {
+            let head_start = self.clause_start(before);
+            self.valid_subject((head_start, before))
+        }
+    }
+
     /// The subject right before a verb group: a clause-initial noun phrase, possibly with an
     /// apposition ("Mike Dunn, a Republican strategist,"), or a relative pronoun.
     fn subject_before(&self, group: usize) -> Option<Range> {
@@ -1205,6 +1247,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             || self.kind(open + 2) == Some(TokenKind::Possessive)
                             || (open > 0 && self.is(open - 1, class::TITLE))
                     })
+                    || (self.name_after_role(open) == Some(last) && !self.role_in_apposition(open))
             };
             let mut open = last;
             let mut commas = 0;
@@ -1290,7 +1333,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     (t.is(class::SUBORDINATOR) && !(t.lower == "as" && i > 0))
                         || (t.lower == "that" && i + 1 < end)
                         || self.is_verb_anchor(i)
-                        || (t.is(class::COORDINATOR) && !self.joins_names(i))
+                        || (t.is(class::COORDINATOR)
+                            && !self.joins_names(i)
+                            && !self.joins_roles(i, end))
                 }
                 _ => false,
             };
@@ -1318,6 +1363,20 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
         };
         name_like(before) && (name_like(after) || after.is_some_and(|t| t.is(class::DETERMINER)))
+    }
+
+    /// "the Ohio lawmaker and former mayor said": two roles of one person, the coordinator at
+    /// `i` between a role and a phrase that ends in a role at `end`.
+    fn joins_roles(&self, i: usize, end: usize) -> bool {
+        let is_role =
+            |t: &Token| !t.capitalized && (t.is(class::TITLE) || t.is(class::SOURCE_NOUN));
+        i > 0
+            && end > i + 1
+            && is_role(&self.toks[i - 1])
+            && is_role(&self.toks[end - 1])
+            && self.toks[i + 1..end]
+                .iter()
+                .all(|t| t.is_word() && !self.is_closed_word(t) && !t.is(class::PRONOUN))
     }
 
     /// Whether tokens `[start, end)` can be the subject of a cue verb.
@@ -1642,7 +1701,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     || n.is(class::TITLE))
                         })
                         && self.trailer_at(k + 1).is_none();
-                    if !apposition {
+                    // "said the league's commissioner, Paul Ferreira." — the name ends the
+                    // source.
+                    let name_ends_source = appositions
+                        && self.name_after_role(k).is_some_and(|end| {
+                            matches!(self.kind(end), None | Some(TokenKind::Terminal))
+                        });
+                    if !apposition && !name_ends_source {
                         break;
                     }
                 }
