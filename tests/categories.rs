@@ -333,14 +333,18 @@ fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
 }
 
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
-/// with a phrase or a participle ("Standing by the plan, she …"); the first verb's content
-/// ends before the coordinator.
+/// with a phrase or a participle ("Standing by the plan, she …") or a name that looks like one
+/// ("Harding paused, and said …") or a phrase of time ("Last week, …"), and after "but"; the
+/// first verb's content ends before the coordinator.
 #[test]
 fn coordinated_verbs_share_the_subject() {
     let found = attributions(
         "In March, the agency reported slower growth, and said it would cut 200 jobs. \
          After the vote, the senator left the chamber and told reporters it was a mistake. \
-         Standing by the plan, she declared that \u{201c}the worst is over,\u{201d} and urged patience.",
+         Standing by the plan, she declared that \u{201c}the worst is over,\u{201d} and urged patience. \
+         Harding paused, and said the vote would wait. \
+         The coach smiled, but told reporters the team was tired. \
+         Last week, the minister called the plan bold, and added that it would wait.",
     );
     let owned = |s: &str| Some(s.to_string());
     assert_eq!(
@@ -367,6 +371,26 @@ fn coordinated_verbs_share_the_subject() {
                 owned("that \u{201c}the worst is over,\u{201d}")
             ),
             (owned("she"), "urged".to_string(), owned("patience")),
+            (
+                owned("Harding"),
+                "said".to_string(),
+                owned("the vote would wait")
+            ),
+            (
+                owned("The coach"),
+                "told".to_string(),
+                owned("the team was tired")
+            ),
+            (
+                owned("the minister"),
+                "called".to_string(),
+                owned("the plan bold")
+            ),
+            (
+                owned("the minister"),
+                "added".to_string(),
+                owned("that it would wait")
+            ),
         ]
     );
 }

@@ -15,6 +15,8 @@ const MAX_SUBJECT: usize = 24;
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).
 const MAX_CLAUSE: usize = 120;
+/// The most words an opening phrase of time has ("Earlier this year,").
+const MAX_TIME_PHRASE: usize = 4;
 /// The longest run of capitalised words read as one person's name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -584,6 +586,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if form.participle
             && self.subject_before(group).is_none()
             && self.opens_clause(group)
+            // "The mayor smiled, but said …": after a coordinator the verb shares the subject.
+            && !(group > self.floor && words.coordinators.contains(self.lower(group - 1)))
         {
             self.subjectless_participle(anchor)?
         } else if form.gerund
@@ -887,10 +891,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let opening = self.is(start, class::PREPOSITION)
                 || self.is(start, class::SUBORDINATOR)
                 || ing_form(self.lower(start));
+            // "Last month, …", "Earlier this year, …": a short phrase ending in a word of time.
+            let of_time = |comma: usize| {
+                comma - start <= MAX_TIME_PHRASE
+                    && (self.is(comma - 1, class::TIME_WORD)
+                        || self
+                            .grammar
+                            .words
+                            .time_nouns
+                            .contains(self.lower(comma - 1)))
+            };
+            // An opening phrase is followed by the main clause, not by a coordinated verb:
+            // "Ebeling smiled, and said …" opens with a name.
             match (start + 1..limit.min(start + MAX_SUBJECT))
                 .find(|&i| self.kind(i) == Some(TokenKind::Comma))
             {
-                Some(comma) if opening => start = comma + 1,
+                Some(comma)
+                    if (opening || of_time(comma)) && !self.is(comma + 1, class::COORDINATOR) =>
+                {
+                    start = comma + 1
+                }
                 _ => break,
             }
         }

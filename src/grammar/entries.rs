@@ -240,6 +240,8 @@ pub struct WordLists {
     #[serde(default)]
     pub time_words: Vec<String>,
     #[serde(default)]
+    pub time_nouns: Vec<String>,
+    #[serde(default)]
     pub source_trailers: Vec<String>,
     #[serde(default)]
     pub statement_phrases: Vec<String>,

@@ -321,6 +321,7 @@ pub struct WordSets {
     pub prepositions: WordSet,
     pub agent_prepositions: WordSet,
     pub time_words: WordSet,
+    pub time_nouns: WordSet,
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
     pub cue_prepositions: WordSet,
@@ -670,6 +671,7 @@ impl Grammar {
         extend(&mut w.prepositions, words.prepositions);
         extend(&mut w.agent_prepositions, words.agent_prepositions);
         extend(&mut w.time_words, words.time_words);
+        extend(&mut w.time_nouns, words.time_nouns);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
