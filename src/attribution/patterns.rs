@@ -587,7 +587,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.subject_before(group).is_none()
             && self.opens_clause(group)
             // "The mayor smiled, but said …": after a coordinator the verb shares the subject.
-            && !(group > self.floor && words.coordinators.contains(self.lower(group - 1)))
+            && !(group > self.floor && self.is(group - 1, class::COORDINATOR))
         {
             self.subjectless_participle(anchor)?
         } else if form.gerund
