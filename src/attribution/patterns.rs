@@ -272,11 +272,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         self.toks[i - back].lower.as_str(),
                         "a" | "an" | "another" | "each" | "every"
                     )
-                    && !(i > back
-                        && grammar
-                            .words
-                            .prepositions
-                            .contains(&self.toks[i - back - 1].lower))
+                    && !(i > back && self.toks[i - back - 1].is(class::PREPOSITION))
                     && self.toks[i - back + 1..i].iter().all(|t| {
                         t.kind == TokenKind::Word
                             && !t.is(class::AUXILIARY)
@@ -519,7 +515,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let CueClass::Verb(form) = anchor.cue.class else {
             return None;
         };
-        let words = &self.grammar.words;
         let mut group = self.verb_group_start(anchor.start);
         // An infinitive ("declined to say") belongs to the verb before it, unless that verb
         // only tells its aspect: then both are the cue ("has continued to insist").
@@ -595,7 +590,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.subject_before(group).is_none()
             && self.opens_clause(group)
             // "The mayor smiled, but said …": after a coordinator the verb shares the subject.
-            && !(group > self.floor && words.coordinators.contains(self.lower(group - 1)))
+            && !(group > self.floor && self.is(group - 1, class::COORDINATOR))
         {
             self.subjectless_participle(anchor)?
         } else if form.gerund
@@ -625,9 +620,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             (found.source, found.content)
             && source_start > self.floor
             && content_start == found.cue.1
-            && words
-                .relative_pronouns
-                .contains(self.lower(source_start - 1))
+            && self.is(source_start - 1, class::RELATIVE_PRONOUN)
             && self.is(content_start, class::AUXILIARY)
         {
             found.content = Some((source_start - 1, content_end));
@@ -646,12 +639,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
     fn opens_clause(&self, at: usize) -> bool {
-        at == self.trim_leading(self.floor, at)
-            || self
-                .grammar
-                .words
-                .subordinators
-                .contains(self.lower(at - 1))
+        at == self.trim_leading(self.floor, at) || self.is(at - 1, class::SUBORDINATOR)
     }
 
     /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
@@ -690,11 +678,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
     fn follows_passive(&self, group: usize, earlier: &[Found]) -> bool {
         group > 0
-            && self
-                .grammar
-                .words
-                .coordinators
-                .contains(self.lower(group - 1))
+            && self.is(group - 1, class::COORDINATOR)
             && self
                 .grammar
                 .words
@@ -755,13 +739,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let (source, via) = self.source_after(by + 1, false)?;
         let mut found = self.found(anchor, Some(source), (cue_start, anchor.end), None);
         found.via = via;
-        if self
-            .grammar
-            .words
-            .coordinators
-            .contains(self.lower(group.saturating_sub(1)))
-            && group > 0
-        {
+        if self.is(group.saturating_sub(1), class::COORDINATOR) && group > 0 {
             // Shares the subject of the passive it is coordinated with.
             let first = earlier.iter().rev().find(|f| f.cue.0 < group)?;
             found.content = first.content;
@@ -1079,12 +1057,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         // "… overruled and said …", "… joked about X, and told …": a verb coordinated with an
         // earlier one shares its subject.
-        let coordinated = group > 0
-            && self
-                .grammar
-                .words
-                .coordinators
-                .contains(self.lower(group - 1));
+        let coordinated = group > 0 && self.is(group - 1, class::COORDINATOR);
         let subject = subject.or_else(|| {
             coordinated
                 .then(|| self.leading_subject(group - 1))
@@ -1661,12 +1634,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // behind, she …": an attribution inside an opening clause or phrase ends with it.
         let opener = self.trim_leading(self.floor, start);
         let in_opening_clause = opener < start
-            && (self
-                .grammar
-                .words
-                .subordinators
-                .contains(self.lower(opener))
-                || self.is(opener, class::PREPOSITION))
+            && self.is(opener, class::SUBORDINATOR | class::PREPOSITION)
             && (opener..start).all(|i| self.kind(i) != Some(TokenKind::Comma));
         if in_opening_clause
             && let Some(comma) =
@@ -2140,7 +2108,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// Whether the clause starting at `at` stands beside the one before it ("…, while Putin
     /// said") rather than inside it as a complement ("said that Putin agreed").
     fn starts_sibling_clause(&self, at: usize) -> bool {
-        let words = &self.grammar.words;
         let punctuation = |i: usize| {
             matches!(
                 self.kind(i),
@@ -2160,9 +2127,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.is(at - 1, class::SUBORDINATOR)
                     && !matches!(self.lower(at - 1), "that" | "whether" | "if"))
                 || (at > 1 && punctuation(at - 2) && {
-                    let w = self.lower(at - 1);
-                    !matches!(w, "that" | "whether" | "if")
-                        && (words.coordinators.contains(w) || words.subordinators.contains(w))
+                    !matches!(self.lower(at - 1), "that" | "whether" | "if")
+                        && self.is(at - 1, class::COORDINATOR | class::SUBORDINATOR)
                 }))
     }
 
@@ -2259,16 +2225,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && (matches!(
                         self.kind(end - 1),
                         Some(TokenKind::Comma | TokenKind::Dash | TokenKind::Semicolon)
-                    ) || self
-                        .grammar
-                        .words
-                        .coordinators
-                        .contains(self.lower(end - 1))
-                        || self
-                            .grammar
-                            .words
-                            .subordinators
-                            .contains(self.lower(end - 1)))
+                    ) || self.is(end - 1, class::COORDINATOR | class::SUBORDINATOR))
                 {
                     end -= 1;
                 }

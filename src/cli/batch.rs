@@ -40,6 +40,10 @@ where
                 || {
                     chunk
                         .into_par_iter()
+                        // Each document its own piece of work: rayon otherwise runs runs of up
+                        // to a quarter of the chunk without a split, and a thread that has
+                        // finished its own waits at the chunk's end for the other's run.
+                        .with_max_len(1)
                         .map(|p| work(p.read(settings)))
                         .collect::<Vec<T>>()
                 },

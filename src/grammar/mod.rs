@@ -341,11 +341,21 @@ pub struct WordSets {
 impl WordSets {
     /// An adverb that may sit inside a verb group ("also", "later", "publicly").
     pub fn is_adverb(&self, lower: &str) -> bool {
-        self.adverbs.contains(lower)
-            || self
-                .adverb_suffixes
-                .iter()
-                .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s.as_str()))
+        self.adverbs.contains(lower) || self.has_adverb_suffix(lower)
+    }
+
+    /// Whether `lower` ends with an adverb suffix, with at least three letters before it.
+    fn has_adverb_suffix(&self, lower: &str) -> bool {
+        // Compared byte by byte from the end: the first byte nearly always differs, and a
+        // suffix is too short for a call to `memcmp` to pay.
+        self.adverb_suffixes.iter().any(|s| {
+            lower.len() > s.len() + 2
+                && lower
+                    .bytes()
+                    .rev()
+                    .zip(s.bytes().rev())
+                    .all(|(a, b)| a == b)
+        })
     }
 }
 
@@ -632,8 +642,7 @@ impl Grammar {
         }
         let mut bits = index.classes.get(lower).unwrap_or(0);
         // The listed adverbs are in the table; the suffixes are asked here.
-        let suffixed = |s: &String| lower.len() > s.len() + 2 && lower.ends_with(s.as_str());
-        if bits & class::ADVERB == 0 && self.words.adverb_suffixes.iter().any(suffixed) {
+        if bits & class::ADVERB == 0 && self.words.has_adverb_suffix(lower) {
             bits |= class::ADVERB;
         }
         bits

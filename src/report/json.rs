@@ -467,114 +467,129 @@ pub fn render_pretty(analysis: &Analysis) -> String {
 /// [`Report`] (the tests hold the two together), with a faster string escape.
 pub fn render_line_mapped(analysis: &Analysis, map: Option<&SourceMap>) -> String {
     let report = Report::of_mapped(analysis, map);
+    let text = analysis.document.text;
     // The spans' texts make up most of a report: about six times the document's length.
-    let mut out = String::with_capacity(analysis.document.text.len() * 8 + 1024);
-    report.write_line(&mut out);
+    let mut out = String::with_capacity(text.len() * 8 + 1024);
+    report.write_line_escaping(&mut out, Some(&EscapeIndex::of(text)));
     out
+}
+
+/// `{"name":`, an object's opening brace and first key, as one constant string.
+macro_rules! first_key {
+    ($name:literal) => {
+        concat!("{\"", $name, "\":")
+    };
+}
+
+/// `,"name":`, a later key of an object, as one constant string.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
 }
 
 impl Report<'_> {
     /// Appends the report as compact JSON, in the field order of the structs (as serde writes
     /// them).
     pub fn write_line(&self, out: &mut String) {
-        let mut w = Writer { out };
-        w.open('{');
-        w.key("version", true);
+        self.write_line_escaping(out, None);
+    }
+
+    /// [`Report::write_line`], with the spans' texts escaped through `escapes` when they are
+    /// slices of its text.
+    fn write_line_escaping(&self, out: &mut String, escapes: Option<&EscapeIndex>) {
+        let mut w = Writer { out, escapes };
+        w.raw(first_key!("version"));
         w.number(self.version as usize);
-        w.key("id", false);
+        w.raw(key!("id"));
         w.string(self.id);
-        w.key("sources", false);
+        w.raw(key!("sources"));
         w.array(&self.sources, |w, s| {
-            w.open('{');
-            w.key("id", true);
+            w.raw(first_key!("id"));
             w.string(&s.id);
-            w.key("name", false);
+            w.raw(key!("name"));
             w.string(s.name);
-            w.key("kind", false);
+            w.raw(key!("kind"));
             w.string(s.kind.as_str());
-            w.key("named", false);
+            w.raw(key!("named"));
             w.bool(s.named);
-            w.key("role", false);
+            w.raw(key!("role"));
             w.option_string(s.role);
-            w.key("affiliation", false);
+            w.raw(key!("affiliation"));
             w.option_string(s.affiliation);
-            w.key("knowledge", false);
+            w.raw(key!("knowledge"));
             w.option_string(s.knowledge);
-            w.key("mentions", false);
+            w.raw(key!("mentions"));
             w.array(&s.mentions, Writer::span);
             w.close('}');
         });
-        w.key("claims", false);
+        w.raw(key!("claims"));
         w.array(&self.claims, |w, c| {
-            w.open('{');
-            w.key("id", true);
+            w.raw(first_key!("id"));
             w.string(&c.id);
-            w.key("span", false);
+            w.raw(key!("span"));
             w.span(&c.span);
-            w.key("status", false);
+            w.raw(key!("status"));
             w.string(c.status.as_str());
-            w.key("sources", false);
+            w.raw(key!("sources"));
             w.array(&c.sources, |w, id| w.string(id));
-            w.key("hedged", false);
+            w.raw(key!("hedged"));
             w.bool(c.hedged);
-            w.key("withheld_by", false);
+            w.raw(key!("withheld_by"));
             w.array(&c.withheld_by, |w, id| w.string(id));
             w.close('}');
         });
-        w.key("attributions", false);
+        w.raw(key!("attributions"));
         w.array(&self.attributions, |w, a| {
-            w.open('{');
-            w.key("claim", true);
+            w.raw(first_key!("claim"));
             w.option_string(a.claim.as_deref());
-            w.key("source", false);
+            w.raw(key!("source"));
             w.option_span(a.source.as_ref());
-            w.key("source_id", false);
+            w.raw(key!("source_id"));
             w.option_string(a.source_id.as_deref());
-            w.key("source_ids", false);
+            w.raw(key!("source_ids"));
             w.array(&a.source_ids, |w, id| w.string(id));
-            w.key("cue", false);
+            w.raw(key!("cue"));
             w.span(&a.cue);
-            w.key("content", false);
+            w.raw(key!("content"));
             w.option_span(a.content.as_ref());
-            w.key("relation", false);
+            w.raw(key!("relation"));
             w.string(a.relation.as_str());
-            w.key("kind", false);
+            w.raw(key!("kind"));
             w.string(kind_name(a.kind));
-            w.key("via", false);
+            w.raw(key!("via"));
             w.option_string(a.via.as_deref());
             w.close('}');
         });
-        w.key("findings", false);
+        w.raw(key!("findings"));
         w.array(&self.findings, |w, f| {
-            w.open('{');
-            w.key("rule", true);
+            w.raw(first_key!("rule"));
             w.string(f.rule);
-            w.key("severity", false);
+            w.raw(key!("severity"));
             w.string(f.severity.as_str());
-            w.key("claim", false);
+            w.raw(key!("claim"));
             w.option_string(f.claim.as_deref());
-            w.key("span", false);
+            w.raw(key!("span"));
             w.span(&f.span);
-            w.key("message", false);
+            w.raw(key!("message"));
             w.string(f.message);
             w.close('}');
         });
         let s = &self.summary;
-        w.key("summary", false);
-        w.open('{');
-        w.key("claims", true);
+        w.raw(key!("summary"));
+        w.raw(first_key!("claims"));
         w.number(s.claims);
-        w.key("claims_by_status", false);
+        w.raw(key!("claims_by_status"));
         w.counts(&s.claims_by_status);
-        w.key("hedged_claims", false);
+        w.raw(key!("hedged_claims"));
         w.number(s.hedged_claims);
-        w.key("sources_by_kind", false);
+        w.raw(key!("sources_by_kind"));
         w.counts(&s.sources_by_kind);
-        w.key("anonymous_sources", false);
+        w.raw(key!("anonymous_sources"));
         w.number(s.anonymous_sources);
-        w.key("credits", false);
+        w.raw(key!("credits"));
         w.array(&s.credits, |w, name| w.string(name));
-        w.key("findings_by_severity", false);
+        w.raw(key!("findings_by_severity"));
         w.counts(&s.findings_by_severity);
         w.close('}');
         w.close('}');
@@ -594,11 +609,84 @@ fn kind_name(kind: AttributionKind) -> &'static str {
 /// Compact JSON as `serde_json` writes it: no spaces, strings escaped the same way.
 struct Writer<'o> {
     out: &'o mut String,
+    /// Where the document's text needs escapes, for the spans' texts (most of a report).
+    escapes: Option<&'o EscapeIndex<'o>>,
+}
+
+/// The offsets of the bytes of a text that a JSON string escapes (`"`, `\\`, control
+/// characters), found once per document: every span repeats part of the text, most of them
+/// with no such byte, and a span's text is then copied whole instead of checked again.
+struct EscapeIndex<'t> {
+    text: &'t str,
+    /// In increasing order.
+    offsets: Vec<usize>,
+}
+
+impl<'t> EscapeIndex<'t> {
+    fn of(text: &'t str) -> EscapeIndex<'t> {
+        let mut offsets = Vec::new();
+        each_escape(text.as_bytes(), |at| offsets.push(at));
+        EscapeIndex { text, offsets }
+    }
+
+    /// The span's text if it is the slice `start..end` of the indexed text.
+    fn holds(&self, span: &JsonSpan) -> bool {
+        self.text
+            .get(span.start..span.end)
+            .is_some_and(|slice| std::ptr::eq(slice, span.text))
+    }
+}
+
+/// Whether a byte is escaped in a JSON string (as [`Writer::string`] escapes it).
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Calls `found` with the offset of every byte of `bytes` that [`needs_escape`], in order:
+/// sixteen bytes are checked at once, and only a block that holds one is looked at byte by
+/// byte.
+fn each_escape(bytes: &[u8], mut found: impl FnMut(usize)) {
+    let holds_escape = |block: &[u8]| {
+        let (a, b) = block.split_at(8);
+        escape_bits(u64::from_le_bytes(a.try_into().unwrap_or_default()))
+            | escape_bits(u64::from_le_bytes(b.try_into().unwrap_or_default()))
+            != 0
+    };
+    let mut at = 0;
+    while let Some(block) = bytes.get(at..at + 16) {
+        if holds_escape(block) {
+            (at..at + 16)
+                .filter(|&i| needs_escape(bytes[i]))
+                .for_each(&mut found);
+        }
+        at += 16;
+    }
+    // The rest: when the text has sixteen bytes, its last sixteen are checked first (some of
+    // them again).
+    let rest = bytes.len().checked_sub(16).map(|last| &bytes[last..]);
+    if at < bytes.len() && rest.is_none_or(holds_escape) {
+        (at..bytes.len())
+            .filter(|&i| needs_escape(bytes[i]))
+            .for_each(found);
+    }
+}
+
+/// A high bit for each byte of `x` below 0x20 or equal to `"` or `\\`; bytes of 0x80 and above
+/// (UTF-8 sequences) never set one. Exact for the first such byte, which is all a filter needs.
+fn escape_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    (x.wrapping_sub(0x20 * ONES)
+        | (x ^ (b'"' as u64 * ONES)).wrapping_sub(ONES)
+        | (x ^ (b'\\' as u64 * ONES)).wrapping_sub(ONES))
+        & !x
+        & HIGH
 }
 
 impl Writer<'_> {
-    fn open(&mut self, bracket: char) {
-        self.out.push(bracket);
+    /// Punctuation and keys, written as they are.
+    fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
     }
 
     fn close(&mut self, bracket: char) {
@@ -660,97 +748,75 @@ impl Writer<'_> {
     }
 
     fn span(&mut self, span: &JsonSpan) {
-        self.open('{');
-        self.key("start", true);
+        self.raw(first_key!("start"));
         self.number(span.start);
-        self.key("end", false);
+        self.raw(key!("end"));
         self.number(span.end);
-        self.key("text", false);
-        self.string(span.text);
+        self.raw(key!("text"));
+        match self.escapes.filter(|e| e.holds(span)) {
+            Some(escapes) => self.indexed_string(escapes, span.start, span.end),
+            None => self.string(span.text),
+        }
         if let Some(start) = span.source_start {
-            self.key("source_start", false);
+            self.raw(key!("source_start"));
             self.number(start);
         }
         if let Some(end) = span.source_end {
-            self.key("source_end", false);
+            self.raw(key!("source_end"));
             self.number(end);
         }
         self.close('}');
     }
 
     /// A JSON string: `"` and `\\` escaped, and the control characters, as `\n`, `\t`, … or
-    /// `\u001f` (serde_json's escapes). Eight bytes at a time are checked for any of them.
+    /// `\u001f` (serde_json's escapes).
     fn string(&mut self, s: &str) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         self.out.push('"');
-        let bytes = s.as_bytes();
         let mut run = 0;
-        let mut i = 0;
-        // A high bit for each byte below 0x20 or equal to `"` or `\\`; bytes of 0x80 and above
-        // (UTF-8 sequences) never set one. Exact for the first such byte, which is all a
-        // filter needs.
-        let found = |x: u64| {
-            (x.wrapping_sub(0x20 * ONES)
-                | (x ^ (b'"' as u64 * ONES)).wrapping_sub(ONES)
-                | (x ^ (b'\\' as u64 * ONES)).wrapping_sub(ONES))
-                & !x
-                & HIGH
-        };
-        let clean = |block: &[u8]| {
-            let (a, b) = block.split_at(8);
-            found(u64::from_le_bytes(a.try_into().unwrap_or_default()))
-                | found(u64::from_le_bytes(b.try_into().unwrap_or_default()))
-                == 0
-        };
-        while i < bytes.len() {
-            let len = (bytes.len() - i).min(16);
-            // Sixteen bytes at a time; the last ones padded with spaces.
-            let skip = match bytes.get(i..i + 16) {
-                Some(block) => clean(block),
-                None => {
-                    let mut tail = [b' '; 16];
-                    tail[..len].copy_from_slice(&bytes[i..]);
-                    clean(&tail)
-                }
-            };
-            if skip {
-                i += len;
-                continue;
-            }
-            let end = i + len;
-            while i < end {
-                let escape = match bytes[i] {
-                    b'"' => "\\\"",
-                    b'\\' => "\\\\",
-                    b'\n' => "\\n",
-                    b'\r' => "\\r",
-                    b'\t' => "\\t",
-                    0x08 => "\\b",
-                    0x0c => "\\f",
-                    b if b < 0x20 => {
-                        self.out.push_str(&s[run..i]);
-                        const HEX: &[u8; 16] = b"0123456789abcdef";
-                        self.out.push_str("\\u00");
-                        self.out.push(char::from(HEX[usize::from(b >> 4)]));
-                        self.out.push(char::from(HEX[usize::from(b & 0xf)]));
-                        i += 1;
-                        run = i;
-                        continue;
-                    }
-                    _ => {
-                        i += 1;
-                        continue;
-                    }
-                };
-                self.out.push_str(&s[run..i]);
-                self.out.push_str(escape);
-                i += 1;
-                run = i;
-            }
-        }
+        each_escape(s.as_bytes(), |at| {
+            self.out.push_str(&s[run..at]);
+            self.escape(s.as_bytes()[at]);
+            run = at + 1;
+        });
         self.out.push_str(&s[run..]);
         self.out.push('"');
+    }
+
+    /// The JSON string of `escapes.text[start..end]`, copied whole between the bytes that
+    /// the index lists.
+    fn indexed_string(&mut self, escapes: &EscapeIndex, start: usize, end: usize) {
+        let text = escapes.text;
+        self.out.push('"');
+        let first = escapes.offsets.partition_point(|&at| at < start);
+        let mut run = start;
+        for &at in escapes.offsets[first..].iter().take_while(|&&at| at < end) {
+            self.out.push_str(&text[run..at]);
+            self.escape(text.as_bytes()[at]);
+            run = at + 1;
+        }
+        self.out.push_str(&text[run..end]);
+        self.out.push('"');
+    }
+
+    /// The escape of one byte for which [`needs_escape`] holds, as serde_json writes it.
+    fn escape(&mut self, b: u8) {
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 0xf)]));
+                return;
+            }
+        };
+        self.out.push_str(short);
     }
 }
 
@@ -795,6 +861,28 @@ mod tests {
                 "{} The mayor said “{controls}\u{7f}é\"\\ ok”.",
                 "x".repeat(pad)
             ));
+        }
+    }
+
+    #[test]
+    fn indexed_spans_escape_as_strings_do() {
+        let text = "a\"b\\c\u{1}d\te “é”\n\u{1f}\"\"end";
+        let index = EscapeIndex::of(text);
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (mut scanned, mut indexed) = (String::new(), String::new());
+                Writer {
+                    out: &mut scanned,
+                    escapes: None,
+                }
+                .string(&text[start..end]);
+                Writer {
+                    out: &mut indexed,
+                    escapes: None,
+                }
+                .indexed_string(&index, start, end);
+                assert_eq!(indexed, scanned, "{start}..{end}");
+            }
         }
     }
 

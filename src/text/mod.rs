@@ -66,16 +66,12 @@ impl<'t> Document<'t> {
                 if is_one_sentence(body) {
                     spans.push(trim(text, chunk));
                 } else {
-                    spans.extend(
-                        sentencex::get_sentence_boundaries("en", body)
-                            .into_iter()
-                            .map(|b| {
-                                trim(
-                                    text,
-                                    Span::new(chunk.start + b.start_byte, chunk.start + b.end_byte),
-                                )
-                            }),
-                    );
+                    spans.extend(sentence_boundaries(body).into_iter().map(|b| {
+                        trim(
+                            text,
+                            Span::new(chunk.start + b.start_byte, chunk.start + b.end_byte),
+                        )
+                    }));
                 }
                 join_after_titles(text, &mut spans);
                 for &span in &spans {
@@ -245,6 +241,18 @@ fn is_one_sentence(body: &str) -> bool {
         || inner
             .chars()
             .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
+}
+
+/// `sentencex::get_sentence_boundaries("en", body)`, without building the language anew for
+/// each paragraph: up to the 10 KB at which that function starts cutting its text into pieces,
+/// it only asks `English` (found by its name in a set made for the purpose) for the boundaries.
+fn sentence_boundaries(body: &str) -> Vec<sentencex::SentenceBoundary<'_>> {
+    /// sentencex 0.1.33's `CHUNK_SIZE`.
+    const WHOLE_UP_TO: usize = 10 * 1024;
+    if body.len() > WHOLE_UP_TO {
+        return sentencex::get_sentence_boundaries("en", body);
+    }
+    sentencex::languages::Language::get_sentence_boundaries(&sentencex::languages::English {}, body)
 }
 
 /// The most tokens one sentence may hold; a longer run is cut into sentences of this size.
