@@ -1211,7 +1211,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// Whether the role before the comma at `comma` is itself an apposition or relative clause
-    /// ("Ann Lee, the editor of the city's paper, The Courier,"; "Ann Lee, who runs a shop on
+    /// ("Ann Lee, the editor of the city's paper, Harbor Daily,"; "Ann Lee, who runs a shop on
     /// the square, Market Row,"): then the name after it is part of that phrase, not the
     /// subject's name.
     fn role_in_apposition(&self, comma: usize) -> bool {
