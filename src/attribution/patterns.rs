@@ -2177,6 +2177,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                         // the story rests on; Sanders's words are its content.
                                         || (a.content_first
                                             && self.is_preposition_anchor(a.cue.0)
+                                            && b.cue.1 <= a.cue.0
                                             && a.cue.0 - b.cue.1 <= MAX_TRAILER)
                                         || ((!a.content_first || starts(b) > a.cue.1)
                                             && !self.starts_sibling_clause(starts(b))))
