@@ -517,6 +517,32 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Asking `English` directly gives what `sentencex`'s entry point gives, below and above
+        /// the size at which that entry point cuts its text into pieces: a `sentencex` update
+        /// that changes either fails here rather than changing reports.
+        #[test]
+        fn direct_segmentation_agrees_with_sentencex(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The mayor said so. ", "Dr. Lee agreed! ", "“We won,” she said. ", "U.S. ",
+                    "officials ", "e.g. ", "Why? ", "1. ", "\n", "— ", "etc. ", "word ",
+                ]),
+                0..40,
+            ),
+            repeat in 1usize..700,
+        ) {
+            let body = parts.concat().repeat(if repeat > 600 { repeat } else { 1 });
+            let spans = |b: Vec<sentencex::SentenceBoundary<'_>>| -> Vec<(usize, usize)> {
+                b.iter().map(|b| (b.start_byte, b.end_byte)).collect()
+            };
+            proptest::prop_assert_eq!(
+                spans(super::sentence_boundaries(&body)),
+                spans(sentencex::get_sentence_boundaries("en", &body))
+            );
+        }
+    }
+
     #[test]
     fn empty_and_blank_text_has_no_sentences() {
         assert!(Document::new("").sentences.is_empty());
