@@ -98,6 +98,18 @@ const CASES: &[(&str, &str)] = &[
         "They fought a rule change {X:that {S:he} {C:said} would make reform harder}.",
     ),
     (
+        "relative clause between commas, its gap the content",
+        "The new rules, {X:which {S:officials} {C:said} were final}, apply from May.",
+    ),
+    (
+        "relative pronoun before a subject of its own",
+        "The leak came from hackers {X:who {S:two investigators} {C:say} work for a rival}.",
+    ),
+    (
+        "gap filled by a verb that opens a longer cue",
+        "It was a deadline {X:that {S:insiders} {C:said} went unnoticed}.",
+    ),
+    (
         "relative clause in the source",
         "{S:Two residents who saw the fire} {C:said} {X:it started in the kitchen}.",
     ),
@@ -160,6 +172,10 @@ const CASES: &[(&str, &str)] = &[
     (
         "a straight closing mark after a space",
         "{X:\"They call it 'a flight to safety,' \"} {S:he} {C:said}.",
+    ),
+    (
+        "a percentage as subject",
+        "Among young voters, {S:42%} {C:say} {X:they have not decided}.",
     ),
     (
         "a poll inside the subject",

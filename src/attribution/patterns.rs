@@ -313,7 +313,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && grammar
                                     .cues_of(n)
                                     .iter()
-                                    .any(|c| matches!(c.class, CueClass::Verb(f) if form_ok(f)))
+                                    // The whole cue, not its first word: "went" opens "went on
+                                    // to say" but is no cue in "insiders said went unnoticed".
+                                    .any(|c| {
+                                        matches!(c.class, CueClass::Verb(f) if form_ok(f))
+                                            && self.cue_match(c, end).is_some()
+                                    })
                         })
                 };
                 let before_finite_verb = || {
@@ -616,14 +621,31 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         };
         // "a rule change that he said would make it harder": the relative clause with the
         // verb's gap is the content, from its pronoun on.
+        // "which he said", "who officials say" open a relative clause wherever they stand;
+        // "that" may be a complementiser ("argued that he said …"), so after it the content must
+        // start with the gap's verb.
         if let (Some((source_start, _)), Some((content_start, content_end))) =
             (found.source, found.content)
             && source_start > self.floor
             && content_start == found.cue.1
             && self.is(source_start - 1, class::RELATIVE_PRONOUN)
-            && self.is(content_start, class::AUXILIARY)
+            // "an election in which voters say they …": after a preposition the clause has no gap.
+            && !(source_start >= 2 && self.is(source_start - 2, class::PREPOSITION))
+            && (self.lower(source_start - 1) != "that"
+                || ((source_start < 2 || !self.is_verb_anchor(source_start - 2))
+                    && self.starts_with_verb(content_start)))
         {
-            found.content = Some((source_start - 1, content_end));
+            // The clause ends at its comma: "the rules, which officials said were final, were".
+            let clause_end = (content_start..content_end)
+                .find_map(|i| match self.kind(i) {
+                    Some(TokenKind::Comma) if !self.quoted[i] => Some(i),
+                    Some(TokenKind::Comma) if self.kind(i + 1) == Some(TokenKind::CloseQuote) => {
+                        Some(i + 2)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(content_end);
+            found.content = Some((source_start - 1, clause_end.min(content_end)));
         }
         if negated
             && matches!(
@@ -1315,7 +1337,42 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let start = self.trim_leading(self.clause_start(group), group);
         let start = self.subject_start(start, group)?;
+        // "hackers who U.S. officials say …", "the fee, which the probe said …": the relative
+        // pronoun opens the clause; its subject is what follows it.
+        let start = (start..group)
+            .rev()
+            .find(|&i| {
+                self.is(i, class::RELATIVE_PRONOUN)
+                    // What opens a noun phrase, not a verb: "executives who run news
+                    // organizations say" keeps its relative clause inside the subject.
+                    && self.toks.get(i + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Number
+                            || (t.kind == TokenKind::Word
+                                && !t.is(class::TIME_WORD)
+                                && (t.capitalized
+                                    || t.is(class::PRONOUN)
+                                    || t.is(class::DETERMINER)
+                                    || t.is(class::SOURCE_NOUN)))
+                    })
+                    // "Those who he hired said": a verb after the pronoun means the relative
+                    // clause is inside the subject.
+                    && !self.starts_with_verb(group - 1)
+                    && self.valid_subject((i + 1, group))
+            })
+            .map_or(start, |i| i + 1);
         Some((start, group))
+    }
+
+    /// Whether the token at `at` can only be a finite verb: an auxiliary or a past form
+    /// ("would", "went", "remained"), as after the gap of "a deadline that aides said went …".
+    fn starts_with_verb(&self, at: usize) -> bool {
+        self.toks.get(at).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && (t.is(class::AUXILIARY)
+                    || t.is(class::IRREGULAR_PAST)
+                    || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+        })
     }
 
     /// The longest valid subject ending at `end` and starting at or after `start`: a leading
@@ -1450,10 +1507,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let share_of = || {
             end - start > 2 && last.is(class::QUANTIFIER) && self.is(end - 2, class::PREPOSITION)
         };
-        let last_ok = matches!(
+        // "42% say": a share written with its sign.
+        let percentage =
+            last.lower == "%" && end - start > 1 && self.kind(end - 2) == Some(TokenKind::Number);
+        let last_ok = (matches!(
             last.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::CloseParen
-        ) && !(closed_words(last)
+        ) || percentage) && !(closed_words(last)
             || (last.is(class::DETERMINER)
                 && (end - start > 1 || !standalone(last))
                 && !share_of()))
@@ -2152,6 +2212,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .min()
                 .unwrap_or(f.cue.0)
         };
+        // A relative clause whose gap is the content ("policies, which he said had harmed the
+        // economy") is its own attribution inside whatever holds it, and it does not end that
+        // content.
+        let in_relative_clause = |f: &Found| {
+            f.relation != Relation::Hedge
+                && f.source
+                    .zip(f.content)
+                    .is_some_and(|(s, c)| c.0 < s.0 && s.1 <= f.cue.0 && f.cue.1 < c.1)
+        };
         // "Fifteen percent of voters in the poll said …": a hedge or preposition inside
         // another attribution's source is part of who speaks.
         let in_source =
@@ -2165,13 +2234,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                neighbours(&found, i).any(|(j, a)| {
-                    i != j
-                        && ((in_source(a, b) && phrase_cue(b))
-                            || a.content.is_some_and(|c| {
-                                let inside = c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
-                                inside
-                                    && (self.in_quotation(b.cue.0)
+                !in_relative_clause(b)
+                    && neighbours(&found, i).any(|(j, a)| {
+                        i != j
+                            && ((in_source(a, b) && phrase_cue(b))
+                                || a.content.is_some_and(|c| {
+                                    let inside =
+                                        c.0 <= b.cue.0 && b.cue.1 <= c.1 && starts(b) >= c.0;
+                                    inside
+                                        && (self.in_quotation(b.cue.0)
                                         || b.relation == Relation::Hedge
                                         // "…, Sanders said, according to CNN": CNN is who
                                         // the story rests on; Sanders's words are its content.
@@ -2181,8 +2252,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                             && a.cue.0 - b.cue.1 <= MAX_TRAILER)
                                         || ((!a.content_first || starts(b) > a.cue.1)
                                             && !self.starts_sibling_clause(starts(b))))
-                            }))
-                })
+                                }))
+                    })
             })
             .collect();
         let mut kept: Vec<Found> = found
@@ -2199,6 +2270,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let marks: Vec<Vec<usize>> = kept
             .iter()
             .map(|f| {
+                if in_relative_clause(f) {
+                    return Vec::new();
+                }
                 [f.source.map(|s| s.0), Some(f.cue.0)]
                     .into_iter()
                     .flatten()
