@@ -86,6 +86,18 @@ const CASES: &[(&str, &str)] = &[
         "{S:Ann Lee, the editor of the city's paper, Harbor Daily,} {C:said} {X:the story stands}.",
     ),
     (
+        "apposition without an article, after an inverted cue",
+        "{X:“We are not moving,”} {C:said} {S:Ana Ruiz, 52, executive director of the union}.",
+    ),
+    (
+        "a place inside the source's role",
+        "{X:“Prices are up,”} {C:said} {S:Paul Chen, a broker in Tampa}.",
+    ),
+    (
+        "a quotation goes on only with another quotation",
+        "{X:“We won,”} {C:said} {S:Sanders}, then left the stage.",
+    ),
+    (
         "one person, two roles",
         "{X:“The vote is close,”} {S:the Ohio lawmaker and former mayor} {C:said}.",
     ),

@@ -287,6 +287,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 let Some(end) = self.cue_match(cue, i) else {
                     continue;
                 };
+                // "in" is a cue only before one of its heads ("in a new poll"); anywhere else
+                // it is no anchor, so it neither ends a source ("a lawyer in Orlando") nor
+                // makes a phrase of one.
+                let head_ahead = || {
+                    (end..(end + 6).min(self.toks.len()))
+                        .take_while(|&k| self.toks[k].is_word())
+                        .any(|k| cue.source_heads.iter().any(|h| *h == self.toks[k].lower))
+                };
+                if !cue.source_heads.is_empty() && !head_ahead() {
+                    continue;
+                }
                 // "the attacks on Paris", "plans for the city": a bare present form followed by a
                 // preposition the cue does not include is a plural noun.
                 let before_preposition = end == i + 1
@@ -1817,8 +1828,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if start >= end {
             return None;
         }
+        // "The plan, said Smith, was flawed" goes on after the source; a quotation goes on only
+        // with another quotation ("“We won,” said Sanders, then left the stage").
+        let quoted_before = self.kind(end - 1) == Some(TokenKind::CloseQuote);
         let goes_on = self.kind(resume) == Some(TokenKind::Comma)
             && self.anchor_of.get(resume + 1).is_some_and(Option::is_none)
+            && (!quoted_before || self.kind(resume + 1) == Some(TokenKind::OpenQuote))
             && self.content_end(resume + 1) > resume + 1;
         if goes_on {
             return Some((start, self.content_end(resume + 1)));
@@ -1843,12 +1858,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 | TokenKind::Dash => break,
                 TokenKind::Comma => {
                     let next = self.toks.get(k + 1);
+                    // A role without an article ("…, executive director of the union") or an
+                    // age ("…, 45,") is an apposition too; a participle or another cue is not.
+                    let bare_role = |n: &Token| {
+                        n.kind == TokenKind::Number
+                            || (n.kind == TokenKind::Word
+                                && !n.capitalized
+                                && !self.is_closed_word(n)
+                                && !n.is(class::PRONOUN | class::ADVERB)
+                                && !ing_form(&n.lower)
+                                && self.anchor_of[k + 1].is_none())
+                    };
                     let apposition = appositions
                         && next.is_some_and(|n| {
                             n.is_word()
                                 && (n.is(class::DETERMINER)
                                     || matches!(n.lower.as_str(), "who" | "which")
-                                    || n.is(class::TITLE))
+                                    || n.is(class::TITLE)
+                                    || bare_role(n))
                         })
                         && self.trailer_at(k + 1).is_none();
                     // "said the league's commissioner, Paul Ferreira." — the name ends the
