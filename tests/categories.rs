@@ -395,7 +395,8 @@ fn coordinated_verbs_share_the_subject() {
          Harding paused, and said the vote would wait. \
          The coach smiled, but told reporters the team was tired. \
          Last week, the minister called the plan bold, and added that it would wait. \
-         The mayor said the budget was \u{201c}balanced,\u{201d} adding that taxes would fall.",
+         The mayor said the budget was \u{201c}balanced,\u{201d} adding that taxes would fall. \
+         The plan is costly, the treasurer said, but added that it would pay off.",
     );
     let owned = |s: &str| Some(s.to_string());
     assert_eq!(
@@ -451,6 +452,16 @@ fn coordinated_verbs_share_the_subject() {
                 owned("The mayor"),
                 "adding".to_string(),
                 owned("that taxes would fall")
+            ),
+            (
+                owned("the treasurer"),
+                "said".to_string(),
+                owned("The plan is costly")
+            ),
+            (
+                owned("the treasurer"),
+                "added".to_string(),
+                owned("that it would pay off")
             ),
         ]
     );

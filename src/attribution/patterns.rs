@@ -1145,9 +1145,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // earlier one shares its subject.
         let coordinated = group > 0 && self.is(group - 1, class::COORDINATOR);
         let subject = subject.or_else(|| {
-            coordinated
-                .then(|| self.leading_subject(group - 1))
-                .flatten()
+            if !coordinated {
+                return None;
+            }
+            // "…, she said, but added …": the subject of the cue verb before the comma.
+            let interrupting = group
+                .checked_sub(3)
+                .filter(|&i| {
+                    self.kind(i + 1) == Some(TokenKind::Comma)
+                        && self.anchor_of[i].is_some_and(|a| self.anchors[a].end == i + 1)
+                })
+                .and_then(|i| {
+                    let verb = self.anchors[self.anchor_of[i]?];
+                    self.subject_before(self.verb_group_start(verb.start))
+                });
+            interrupting.or_else(|| self.leading_subject(group - 1))
         });
         let source = subject?;
         let boundary = source.0.checked_sub(1);
@@ -1831,9 +1843,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "The plan, said Smith, was flawed" goes on after the source; a quotation goes on only
         // with another quotation ("“We won,” said Sanders, then left the stage").
         let quoted_before = self.kind(end - 1) == Some(TokenKind::CloseQuote);
+        // "…, she said, but added that …": a verb coordinated after the source is its own cue.
+        let coordinated_verb_after = || {
+            self.is(resume + 1, class::COORDINATOR)
+                && self.coordinated_cue_verb(resume, self.toks.len()) == Some(resume + 1)
+        };
         let goes_on = self.kind(resume) == Some(TokenKind::Comma)
             && self.anchor_of.get(resume + 1).is_some_and(Option::is_none)
             && (!quoted_before || self.kind(resume + 1) == Some(TokenKind::OpenQuote))
+            && !coordinated_verb_after()
             && self.content_end(resume + 1) > resume + 1;
         if goes_on {
             return Some((start, self.content_end(resume + 1)));
