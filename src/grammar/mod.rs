@@ -260,6 +260,9 @@ pub struct Grammar {
     pub examples: Vec<(String, String, String)>,
     /// Lower-cased source mentions too vague to identify anyone ("critics", "some people").
     pub weasels: HashSet<Vec<String>>,
+    /// The first word of every phrase in [`Grammar::weasels`]: most mentions start none, and
+    /// one look-up says so.
+    pub weasel_starts: WordSet,
     /// Plain sentences whose source must come out vague: (file, phrase, example).
     pub weasel_examples: Vec<(String, String, String)>,
     /// Lemmas of cue verbs that characterise or judge rather than report ("describe").
@@ -530,7 +533,11 @@ impl Grammar {
             self.add_examples(name, &title.name, title.examples);
         }
         for weasel in file.weasel {
-            self.weasels.insert(split_words(&weasel.phrase));
+            let words = split_words(&weasel.phrase);
+            if let Some(first) = words.first() {
+                self.weasel_starts.insert(first.clone());
+            }
+            self.weasels.insert(words);
             self.weasel_examples.extend(
                 weasel
                     .examples
