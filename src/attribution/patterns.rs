@@ -59,7 +59,9 @@ struct SentenceParser<'a, 'g> {
     anchors: Vec<Anchor<'g>>,
     /// For each token, the anchor it belongs to.
     anchor_of: Vec<Option<usize>>,
-    /// For each token: it lies inside a quotation (not on its marks).
+    /// For each token: it lies inside a quotation (not on its marks). This and the two tables
+    /// below are empty until the anchors, the dateline and the speaker line are found, which
+    /// do not read them.
     quoted: Vec<bool>,
     /// For each position: the first token at or after it where attributed content stops (a
     /// semicolon, or a comma before a contrast, outside quotations); the sentence length if none.
@@ -77,16 +79,15 @@ struct SentenceParser<'a, 'g> {
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
     let toks = doc.sentence_tokens(sentence);
-    let quoted = quoted_tokens(doc, sentence);
-    let (content_stop, next_close) = stops(toks, &quoted);
     let mut parser = SentenceParser {
         grammar,
         toks,
         anchors: Vec::new(),
         anchor_of: vec![None; toks.len()],
-        quoted,
-        content_stop,
-        next_close,
+        // Built below once the sentence is known to hold an attribution.
+        quoted: Vec::new(),
+        content_stop: Vec::new(),
+        next_close: Vec::new(),
         floor: 0,
         previous_quote: previous_quote(doc, sentence),
         opens_paragraph: {
@@ -106,6 +107,13 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
     if let Some(speaker) = parser.speaker_line() {
         found.push(speaker);
     }
+    // Most sentences hold no cue, and finding the anchors, the dateline and the speaker line
+    // reads none of the quotation and stop tables: such a sentence is done without them.
+    if parser.anchors.is_empty() && found.is_empty() {
+        return Vec::new();
+    }
+    parser.quoted = quoted_tokens(doc, sentence);
+    (parser.content_stop, parser.next_close) = stops(toks, &parser.quoted);
     for index in 0..parser.anchors.len() {
         if let Some(f) = parser.attribution_at(index, &found) {
             found.push(f);
