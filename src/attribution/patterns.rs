@@ -245,14 +245,20 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     fn find_anchors(&mut self) {
         // A headline in title case ("Pastor Wants Leaders To Resign") capitalises its verbs.
-        let (long_words, capitalized) = self
-            .toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
-            .fold((0, 0), |(n, caps), t| {
-                (n + 1, caps + usize::from(t.capitalized))
-            });
-        let title_case = long_words >= 3 && capitalized * 10 >= long_words * 8;
+        // Asked only of a capitalised verb cue, so most sentences never count their words.
+        let title_case = std::cell::OnceCell::new();
+        let is_title_case = || {
+            *title_case.get_or_init(|| {
+                let (long_words, capitalized) = self
+                    .toks
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
+                    .fold((0, 0), |(n, caps), t| {
+                        (n + 1, caps + usize::from(t.capitalized))
+                    });
+                long_words >= 3 && capitalized * 10 >= long_words * 8
+            })
+        };
         let mut i = 0;
         while i < self.toks.len() {
             let grammar = self.grammar;
@@ -372,7 +378,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 // ("Plans for a merger …").
                 let in_name = matches!(cue.class, CueClass::Verb(form)
                     if self.toks[i].capitalized
-                        && !title_case
+                        && !is_title_case()
                         && ((i > 0 && self.toks[i - 1].kind != TokenKind::OpenQuote)
                             || (i == 0 && form.third && !form.base)));
                 if noun_like || in_name {
@@ -412,11 +418,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) {
             return Some(end);
         }
-        let words = &self.grammar.words;
+        // The token's class bit answers for `words.be_forms` once its word is the cue's first.
         if cue.class != CueClass::Hedge
             || cue.words.len() < 2
-            || !words.be_forms.contains(&cue.words[0])
             || self.lower(i) != cue.words[0]
+            || !self.is(i, class::BE_FORM)
         {
             return None;
         }
