@@ -66,6 +66,10 @@ pub mod class {
     /// The first word of a phrase in [`WordSets::anaphoric_subjects`](super::WordSets::anaphoric_subjects).
     pub const ANAPHORIC_START: u32 = 1 << 28;
     pub const ASPECT_VERB: u32 = 1 << 29;
+    /// The first word of a phrase in [`Grammar::knowledge_links`](super::Grammar::knowledge_links).
+    pub const KNOWLEDGE_START: u32 = 1 << 30;
+    /// The first word of a key of [`Grammar::outlets`](super::Grammar::outlets).
+    pub const OUTLET_START: u32 = 1 << 31;
 }
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
@@ -616,6 +620,16 @@ impl Grammar {
         for (word, cues) in &self.cues {
             if !cues.is_empty() {
                 mark(word, class::CUE_START);
+            }
+        }
+        for link in &self.knowledge_links {
+            if let Some(first) = link.first() {
+                mark(first, class::KNOWLEDGE_START);
+            }
+        }
+        for name in self.outlets.keys() {
+            if let Some(first) = name.split(' ').next() {
+                mark(first, class::OUTLET_START);
             }
         }
         for (word, noun) in &self.source_nouns {

@@ -183,9 +183,14 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
 /// Describes the entity or entities a source mention stands for.
 pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
     let tokens = doc.tokens_within(span);
+    // Tokens classified with this grammar say whether any knowledge link can start among them,
+    // which most mentions' do not.
+    let classified = doc.is_classified_with(grammar);
+    let may_link = !classified || tokens.iter().any(|t| t.is(class::KNOWLEDGE_START));
     let knowledge = grammar
         .knowledge_links
         .iter()
+        .filter(|_| may_link)
         .find(|link| {
             tokens.windows(link.len()).any(|w| {
                 w.iter()
@@ -379,6 +384,8 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
     if tokens.is_empty() {
         return d;
     }
+    // Tokens classified with this grammar answer some questions below without a look-up.
+    let classified = doc.is_classified_with(grammar);
     // An outlet named anywhere in the mention: "German outlet Bild". Each tail of the words,
     // joined by spaces, is a tail of the whole joined once.
     let joined = lower.join(" ");
@@ -388,6 +395,10 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
             tail += lower[start - 1].len() + 1;
         }
         debug_assert!(joined[tail..].starts_with(word));
+        // A classified token says whether an outlet's name can start with it.
+        if classified && !tokens[start].is(class::OUTLET_START) {
+            continue;
+        }
         if let Some(canonical) = grammar.outlets.get(&joined[tail..]) {
             d.name = canonical.clone();
             d.kind = SourceKind::Outlet;
@@ -396,8 +407,6 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
         }
     }
     // A title followed by a name: a person.
-    // Tokens classified with this grammar say without a look-up that they start no title.
-    let classified = doc.is_classified_with(grammar);
     if let Some((at, title_len)) = (0..tokens.len()).find_map(|i| {
         if classified && !tokens[i].is(class::TITLE_START) {
             return None;
