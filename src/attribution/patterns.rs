@@ -261,6 +261,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         };
         let mut i = 0;
         while i < self.toks.len() {
+            // Most words start no cue, which their class bit says here without a call.
+            if !self.toks[i].is(class::CUE_START) {
+                i += 1;
+                continue;
+            }
             let grammar = self.grammar;
             let cues = grammar.cues_of(&self.toks[i]);
             if cues.is_empty() {
