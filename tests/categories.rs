@@ -174,6 +174,18 @@ const CASES: &[(&str, &str)] = &[
         "{X:\"They call it 'a flight to safety,' \"} {S:he} {C:said}.",
     ),
     (
+        "a manner adverb stays with the cue verb",
+        "{X:“That went well,”} {S:she} {C:said sarcastically}. | {S:He} {C:noted repeatedly} {X:that the vote was close}.",
+    ),
+    (
+        "a particle stays with the cue verb",
+        "{S:The senator} {C:called out} {X:his rival over the ads}.",
+    ),
+    (
+        "an adverb of the content's first word is content",
+        "{S:The council} {C:proposed} {X:nearly $2 million for parks}.",
+    ),
+    (
         "a percentage as subject",
         "Among young voters, {S:42%} {C:say} {X:they have not decided}.",
     ),
@@ -483,6 +495,7 @@ fn look_alikes_are_not_attributions() {
         "The Latest: Voters head to the polls in three states.",
         "Prices continued to rise through the spring.",
         "The club has offered him a new contract.",
+        "Thousands of fans showed up at the parade.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

@@ -403,8 +403,25 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     best = Some((cue, end));
                 }
             }
+            // "voters showed up": a particle that makes the verb another verb.
+            let other_verb = best.is_some_and(|(cue, end)| {
+                matches!(cue.class, CueClass::Verb(_))
+                    && self.toks.get(end).is_some_and(|t| {
+                        grammar
+                            .words
+                            .other_verb_particles
+                            .contains(t.lower.as_str())
+                    })
+            });
+            if other_verb {
+                best = None;
+            }
             match best {
                 Some((cue, end)) => {
+                    let end = match cue.class {
+                        CueClass::Verb(_) => self.verb_tail_end(end),
+                        _ => end,
+                    };
                     for slot in &mut self.anchor_of[i..end] {
                         *slot = Some(self.anchors.len());
                     }
@@ -414,6 +431,39 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 None => i += 1,
             }
         }
+    }
+
+    /// Where a cue verb ending at `end` ends with what stays with it: a particle ("called
+    /// out", "wrote back") and manner adverbs ("said sarcastically", "noted repeatedly").
+    fn verb_tail_end(&self, mut end: usize) -> usize {
+        let words = &self.grammar.words;
+        while let Some(t) = self.toks.get(end) {
+            let manner_adverb = t.kind == TokenKind::Word
+                && !t.capitalized
+                && t.lower.len() > 5
+                && t.lower.ends_with("ly")
+                && t.is(class::ADVERB)
+                // Not when it modifies the word after it: "proposed nearly $1 billion",
+                // "reported disappointingly flat growth".
+                && self.toks.get(end + 1).is_none_or(|n| match n.kind {
+                    TokenKind::Word => {
+                        n.capitalized
+                            || n.lower == "that"
+                            || n.is(class::PREPOSITION | class::DETERMINER | class::PRONOUN)
+                    }
+                    TokenKind::Terminal
+                    | TokenKind::Comma
+                    | TokenKind::Colon
+                    | TokenKind::OpenQuote
+                    | TokenKind::CloseQuote => true,
+                    _ => false,
+                });
+            if !(manner_adverb || words.cue_particles.contains(t.lower.as_str())) {
+                break;
+            }
+            end += 1;
+        }
+        end
     }
 
     /// Where `cue` ends when it starts at `i`. A hedge opening with a form of "be" may have

@@ -242,6 +242,10 @@ pub struct WordLists {
     #[serde(default)]
     pub time_nouns: Vec<String>,
     #[serde(default)]
+    pub cue_particles: Vec<String>,
+    #[serde(default)]
+    pub other_verb_particles: Vec<String>,
+    #[serde(default)]
     pub source_trailers: Vec<String>,
     #[serde(default)]
     pub statement_phrases: Vec<String>,

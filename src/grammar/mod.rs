@@ -329,6 +329,8 @@ pub struct WordSets {
     pub agent_prepositions: WordSet,
     pub time_words: WordSet,
     pub time_nouns: WordSet,
+    pub cue_particles: WordSet,
+    pub other_verb_particles: WordSet,
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
     pub cue_prepositions: WordSet,
@@ -693,6 +695,8 @@ impl Grammar {
         extend(&mut w.agent_prepositions, words.agent_prepositions);
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.time_nouns, words.time_nouns);
+        extend(&mut w.cue_particles, words.cue_particles);
+        extend(&mut w.other_verb_particles, words.other_verb_particles);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
