@@ -186,6 +186,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:The council} {C:proposed} {X:nearly $2 million for parks}.",
     ),
     (
+        "the topic's preposition joins a participle or passive cue",
+        "{C:Asked about} {X:the delays}, the mayor shrugged. \
+         | The minister {C:was asked about} {X:claims that the budget was short}.",
+    ),
+    (
         "a percentage as subject",
         "Among young voters, {S:42%} {C:say} {X:they have not decided}.",
     ),

@@ -746,6 +746,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             source = Some(by);
             start = by.1;
         }
+        // "Asked about the vote, she …": the preposition of the topic belongs to the cue.
+        let mut cue_end = anchor.end;
+        if source.is_none()
+            && self.is(start, class::CUE_PREPOSITION)
+            && self.toks.get(start + 1).is_some_and(|t| t.is_word())
+        {
+            start += 1;
+            cue_end = start;
+        }
         let mut end = start;
         while end < self.toks.len()
             && end - start < MAX_CLAUSE
@@ -756,14 +765,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end += 1;
         }
-        (start < end).then(|| {
-            self.found(
-                anchor,
-                source,
-                (anchor.start, anchor.end),
-                Some((start, end)),
-            )
-        })
+        (start < end)
+            .then(|| self.found(anchor, source, (anchor.start, cue_end), Some((start, end))))
     }
 
     /// A second passive coordinated with an earlier one: "… reported by X and subsequently confirmed by Y".
@@ -1647,9 +1650,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             cue_end = channel_end;
         }
         // "talked about", "argued for", "spoke of": the preposition belongs to the cue.
-        let that_follows = (cue_end..(cue_end + 9).min(self.toks.len()))
-            .take_while(|&i| self.toks[i].is_word())
-            .any(|i| self.lower(i) == "that");
+        let topic = self.toks.get(cue_end).is_some_and(|t| {
+            self.grammar
+                .words
+                .topic_prepositions
+                .contains(t.lower.as_str())
+        });
+        let that_follows = !topic
+            && (cue_end..(cue_end + 9).min(self.toks.len()))
+                .take_while(|&i| self.toks[i].is_word())
+                .any(|i| self.lower(i) == "that");
+        let mut joined_topic = false;
         if self.is(cue_end, class::CUE_PREPOSITION)
             && !that_follows
             && self
@@ -1658,6 +1669,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .is_some_and(|t| t.is_word() && !t.is(class::TIME_WORD))
         {
             cue_end += 1;
+            joined_topic = topic;
         }
         let mut start = cue_end;
         if self.kind(start) == Some(TokenKind::Comma) {
@@ -1665,6 +1677,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         // "said in a statement that …", "told reporters on Monday that …"
         let that_ahead = (start..(start + 9).min(self.toks.len()))
+            .filter(|_| !joined_topic)
             .take_while(|&i| self.toks[i].is_word() || self.kind(i) == Some(TokenKind::Possessive))
             .find(|&i| self.lower(i) == "that");
         if let Some(that) = that_ahead {

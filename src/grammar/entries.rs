@@ -244,6 +244,8 @@ pub struct WordLists {
     #[serde(default)]
     pub cue_particles: Vec<String>,
     #[serde(default)]
+    pub topic_prepositions: Vec<String>,
+    #[serde(default)]
     pub other_verb_particles: Vec<String>,
     #[serde(default)]
     pub source_trailers: Vec<String>,

@@ -330,6 +330,7 @@ pub struct WordSets {
     pub time_words: WordSet,
     pub time_nouns: WordSet,
     pub cue_particles: WordSet,
+    pub topic_prepositions: WordSet,
     pub other_verb_particles: WordSet,
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
@@ -696,6 +697,7 @@ impl Grammar {
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.time_nouns, words.time_nouns);
         extend(&mut w.cue_particles, words.cue_particles);
+        extend(&mut w.topic_prepositions, words.topic_prepositions);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
