@@ -59,7 +59,9 @@ struct SentenceParser<'a, 'g> {
     anchors: Vec<Anchor<'g>>,
     /// For each token, the anchor it belongs to.
     anchor_of: Vec<Option<usize>>,
-    /// For each token: it lies inside a quotation (not on its marks).
+    /// For each token: it lies inside a quotation (not on its marks). This and the two tables
+    /// below are empty until the anchors, the dateline and the speaker line are found, which
+    /// do not read them.
     quoted: Vec<bool>,
     /// For each position: the first token at or after it where attributed content stops (a
     /// semicolon, or a comma before a contrast, outside quotations); the sentence length if none.
@@ -77,16 +79,15 @@ struct SentenceParser<'a, 'g> {
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
     let toks = doc.sentence_tokens(sentence);
-    let quoted = quoted_tokens(doc, sentence);
-    let (content_stop, next_close) = stops(toks, &quoted);
     let mut parser = SentenceParser {
         grammar,
         toks,
         anchors: Vec::new(),
         anchor_of: vec![None; toks.len()],
-        quoted,
-        content_stop,
-        next_close,
+        // Built below once the sentence is known to hold an attribution.
+        quoted: Vec::new(),
+        content_stop: Vec::new(),
+        next_close: Vec::new(),
         floor: 0,
         previous_quote: previous_quote(doc, sentence),
         opens_paragraph: {
@@ -106,6 +107,13 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
     if let Some(speaker) = parser.speaker_line() {
         found.push(speaker);
     }
+    // Most sentences hold no cue, and finding the anchors, the dateline and the speaker line
+    // reads none of the quotation and stop tables: such a sentence is done without them.
+    if parser.anchors.is_empty() && found.is_empty() {
+        return Vec::new();
+    }
+    parser.quoted = quoted_tokens(doc, sentence);
+    (parser.content_stop, parser.next_close) = stops(toks, &parser.quoted);
     for index in 0..parser.anchors.len() {
         if let Some(f) = parser.attribution_at(index, &found) {
             found.push(f);
@@ -237,16 +245,27 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     fn find_anchors(&mut self) {
         // A headline in title case ("Pastor Wants Leaders To Resign") capitalises its verbs.
-        let (long_words, capitalized) = self
-            .toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
-            .fold((0, 0), |(n, caps), t| {
-                (n + 1, caps + usize::from(t.capitalized))
-            });
-        let title_case = long_words >= 3 && capitalized * 10 >= long_words * 8;
+        // Asked only of a capitalised verb cue, so most sentences never count their words.
+        let title_case = std::cell::OnceCell::new();
+        let is_title_case = || {
+            *title_case.get_or_init(|| {
+                let (long_words, capitalized) = self
+                    .toks
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word && t.lower.chars().nth(3).is_some())
+                    .fold((0, 0), |(n, caps), t| {
+                        (n + 1, caps + usize::from(t.capitalized))
+                    });
+                long_words >= 3 && capitalized * 10 >= long_words * 8
+            })
+        };
         let mut i = 0;
         while i < self.toks.len() {
+            // Most words start no cue, which their class bit says here without a call.
+            if !self.toks[i].is(class::CUE_START) {
+                i += 1;
+                continue;
+            }
             let grammar = self.grammar;
             let cues = grammar.cues_of(&self.toks[i]);
             if cues.is_empty() {
@@ -375,7 +394,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 // ("Plans for a merger …").
                 let in_name = matches!(cue.class, CueClass::Verb(form)
                     if self.toks[i].capitalized
-                        && !title_case
+                        && !is_title_case()
                         && ((i > 0 && self.toks[i - 1].kind != TokenKind::OpenQuote)
                             || (i == 0 && form.third && !form.base)));
                 if noun_like || in_name {
@@ -465,11 +484,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) {
             return Some(end);
         }
-        let words = &self.grammar.words;
+        // The token's class bit answers for `words.be_forms` once its word is the cue's first.
         if cue.class != CueClass::Hedge
             || cue.words.len() < 2
-            || !words.be_forms.contains(&cue.words[0])
             || self.lower(i) != cue.words[0]
+            || !self.is(i, class::BE_FORM)
         {
             return None;
         }

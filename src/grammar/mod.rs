@@ -66,6 +66,10 @@ pub mod class {
     /// The first word of a phrase in [`WordSets::anaphoric_subjects`](super::WordSets::anaphoric_subjects).
     pub const ANAPHORIC_START: u32 = 1 << 28;
     pub const ASPECT_VERB: u32 = 1 << 29;
+    /// The first word of a phrase in [`Grammar::knowledge_links`](super::Grammar::knowledge_links).
+    pub const KNOWLEDGE_START: u32 = 1 << 30;
+    /// The first word of a key of [`Grammar::outlets`](super::Grammar::outlets).
+    pub const OUTLET_START: u32 = 1 << 31;
 }
 
 /// The grammar files shipped with claimgraph, in the order they are loaded.
@@ -260,6 +264,9 @@ pub struct Grammar {
     pub examples: Vec<(String, String, String)>,
     /// Lower-cased source mentions too vague to identify anyone ("critics", "some people").
     pub weasels: HashSet<Vec<String>>,
+    /// The first word of every phrase in [`Grammar::weasels`]: most mentions start none, and
+    /// one look-up says so.
+    pub weasel_starts: WordSet,
     /// Plain sentences whose source must come out vague: (file, phrase, example).
     pub weasel_examples: Vec<(String, String, String)>,
     /// Lemmas of cue verbs that characterise or judge rather than report ("describe").
@@ -533,7 +540,11 @@ impl Grammar {
             self.add_examples(name, &title.name, title.examples);
         }
         for weasel in file.weasel {
-            self.weasels.insert(split_words(&weasel.phrase));
+            let words = split_words(&weasel.phrase);
+            if let Some(first) = words.first() {
+                self.weasel_starts.insert(first.clone());
+            }
+            self.weasels.insert(words);
             self.weasel_examples.extend(
                 weasel
                     .examples
@@ -612,6 +623,16 @@ impl Grammar {
         for (word, cues) in &self.cues {
             if !cues.is_empty() {
                 mark(word, class::CUE_START);
+            }
+        }
+        for link in &self.knowledge_links {
+            if let Some(first) = link.first() {
+                mark(first, class::KNOWLEDGE_START);
+            }
+        }
+        for name in self.outlets.keys() {
+            if let Some(first) = name.split(' ').next() {
+                mark(first, class::OUTLET_START);
             }
         }
         for (word, noun) in &self.source_nouns {

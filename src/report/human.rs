@@ -4,7 +4,7 @@
 use super::LineIndex;
 use super::json::Summary;
 use crate::Analysis;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Label, Severity};
 use crate::text::Span;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -71,6 +71,8 @@ const MAX_DRAWN_BYTES: usize = 8 * 1024;
 #[derive(Debug)]
 struct FindingReport<'a> {
     finding: &'a Finding,
+    /// The finding's source and cue labels ([`Finding::labels`]).
+    labels: Vec<Label>,
     source: Window<'a>,
     /// The 1-based line of the finding, when its lines are too long to draw.
     undrawn_line: Option<usize>,
@@ -120,7 +122,7 @@ impl Diagnostic for FindingReport<'_> {
         // miette cannot draw overlapping underlines on one line, so the claim is underlined
         // only where its source and cue labels are not.
         let mut fragments = vec![self.finding.span];
-        for label in &self.finding.labels {
+        for label in &self.labels {
             fragments = fragments
                 .into_iter()
                 .flat_map(|f| {
@@ -150,7 +152,6 @@ impl Diagnostic for FindingReport<'_> {
             }
         });
         let rest = self
-            .finding
             .labels
             .iter()
             .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span));
@@ -174,12 +175,14 @@ pub fn render(analysis: &Analysis, style: Style, min_severity: Severity) -> Stri
         .iter()
         .filter(|f| f.severity >= min_severity)
     {
-        let spans = || std::iter::once(finding.span).chain(finding.labels.iter().map(|l| l.span));
+        let labels = finding.labels(analysis);
+        let spans = || std::iter::once(finding.span).chain(labels.iter().map(|l| l.span));
         let start = spans().map(|s| s.start).min().unwrap_or_default();
         let end = spans().map(|s| s.end).max().unwrap_or_default();
         let drawn = lines.line_end(end) - lines.line_start(start) <= MAX_DRAWN_BYTES;
         let report = FindingReport {
             finding,
+            labels,
             source: Window {
                 name: &analysis.id,
                 text,

@@ -73,7 +73,6 @@ impl Rule for InvalidSuppression {
                 claim: None,
                 span: directive.span,
                 message,
-                labels: Vec::new(),
             });
         }
     }

@@ -14,6 +14,7 @@ mod unsourced_claim;
 mod vague_anonymous_source;
 mod weasel_attribution;
 
+use crate::analysis::Analysis;
 use crate::attribution::Attribution;
 use crate::claims::Claims;
 use crate::grammar::Grammar;
@@ -69,7 +70,56 @@ pub struct Finding {
     pub claim: Option<usize>,
     pub span: Span,
     pub message: String,
-    pub labels: Vec<Label>,
+}
+
+impl Finding {
+    /// The spans the finding points at besides its own: a claim's source mentions and cues
+    /// ([`sourcing_labels`]), none for a finding on no claim.
+    ///
+    /// Built on demand rather than with the finding: only the human report shows them, and the
+    /// formats a batch writes would build and drop them for every finding.
+    pub fn labels(&self, analysis: &Analysis) -> Vec<Label> {
+        self.claim.map_or_else(Vec::new, |claim| {
+            sourcing_labels(
+                &analysis.attributions,
+                &analysis.sources,
+                &analysis.claims,
+                claim,
+            )
+        })
+    }
+}
+
+/// Labels for the sourcing of a claim: each attribution's source mention and cue.
+pub fn sourcing_labels(
+    attributions: &[Attribution],
+    sources: &Sources,
+    claims: &Claims,
+    claim: usize,
+) -> Vec<Label> {
+    let mut labels: Vec<Label> = Vec::new();
+    for &a in &claims.claims[claim].attributions {
+        let attribution = &attributions[a];
+        if let Some(source) = attribution.source {
+            // "source: A + B", built in one string.
+            let mut text = String::from("source: ");
+            for (i, &e) in sources.of_attribution[a].iter().enumerate() {
+                if i > 0 {
+                    text.push_str(" + ");
+                }
+                text.push_str(&sources.entities[e].name);
+            }
+            // Two cues of one speaker ("described …, underscoring …") share the mention.
+            if !labels.iter().any(|l| l.span == source && l.text == text) {
+                labels.push(Label { span: source, text });
+            }
+        }
+        labels.push(Label {
+            span: attribution.cue,
+            text: format!("cue ({})", attribution.relation.as_str()),
+        });
+    }
+    labels
 }
 
 /// What the rules may read: the products of the earlier stages, never the text itself.
@@ -257,8 +307,8 @@ impl Context<'_> {
             .collect()
     }
 
-    /// A finding on a whole claim, labelled with its sourcing, at the rule's default severity
-    /// ([`check`] applies the policy's).
+    /// A finding on a whole claim, at the rule's default severity ([`check`] applies the
+    /// policy's); [`Finding::labels`] gives its sourcing.
     pub fn claim_finding(&self, rule: &dyn Rule, claim: usize, message: String) -> Finding {
         Finding {
             rule: rule.id(),
@@ -266,35 +316,7 @@ impl Context<'_> {
             claim: Some(claim),
             span: self.claims.claims[claim].span,
             message,
-            labels: self.sourcing_labels(claim),
         }
-    }
-
-    /// Labels for the sourcing of a claim: each attribution's source mention and cue.
-    pub fn sourcing_labels(&self, claim: usize) -> Vec<Label> {
-        let mut labels: Vec<Label> = Vec::new();
-        for &a in &self.claims.claims[claim].attributions {
-            let attribution = &self.attributions[a];
-            if let Some(source) = attribution.source {
-                // "source: A + B", built in one string.
-                let mut text = String::from("source: ");
-                for (i, &e) in self.sources.of_attribution[a].iter().enumerate() {
-                    if i > 0 {
-                        text.push_str(" + ");
-                    }
-                    text.push_str(&self.sources.entities[e].name);
-                }
-                // Two cues of one speaker ("described …, underscoring …") share the mention.
-                if !labels.iter().any(|l| l.span == source && l.text == text) {
-                    labels.push(Label { span: source, text });
-                }
-            }
-            labels.push(Label {
-                span: attribution.cue,
-                text: format!("cue ({})", attribution.relation.as_str()),
-            });
-        }
-        labels
     }
 
     pub fn source_names(&self, entities: &[usize]) -> String {

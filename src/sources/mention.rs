@@ -183,9 +183,14 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
 /// Describes the entity or entities a source mention stands for.
 pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described> {
     let tokens = doc.tokens_within(span);
+    // Tokens classified with this grammar say whether any knowledge link can start among them,
+    // which most mentions' do not.
+    let classified = doc.is_classified_with(grammar);
+    let may_link = !classified || tokens.iter().any(|t| t.is(class::KNOWLEDGE_START));
     let knowledge = grammar
         .knowledge_links
         .iter()
+        .filter(|_| may_link)
         .find(|link| {
             tokens.windows(link.len()).any(|w| {
                 w.iter()
@@ -212,19 +217,23 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     } else {
         head_end
     };
-    let apposition = tokens
-        .iter()
-        .position(|t| t.kind == TokenKind::Comma)
-        .and_then(|c| {
-            // The role ends where a relative clause begins: "an engineer who inspected it".
-            let rest: Vec<&Token> = tokens[c + 1..]
-                .iter()
-                .take_while(|t| !matches!(t.lower.as_str(), "who" | "which" | "that"))
-                .filter(|t| t.kind != TokenKind::Comma)
-                .collect();
-            let rest = &rest[articles(rest.iter().copied())..];
-            (!rest.is_empty()).then(|| join_all(doc, rest.iter().copied()))
-        });
+    // The role an apposition gives ("Jane Doe, an engineer"), read only for a person with no
+    // role of their own.
+    let apposition = || {
+        tokens
+            .iter()
+            .position(|t| t.kind == TokenKind::Comma)
+            .and_then(|c| {
+                // The role ends where a relative clause begins: "an engineer who inspected it".
+                let rest: Vec<&Token> = tokens[c + 1..]
+                    .iter()
+                    .take_while(|t| !matches!(t.lower.as_str(), "who" | "which" | "that"))
+                    .filter(|t| t.kind != TokenKind::Comma)
+                    .collect();
+                let rest = &rest[articles(rest.iter().copied())..];
+                (!rest.is_empty()).then(|| join_all(doc, rest.iter().copied()))
+            })
+    };
     let head = &tokens[..head_end];
     if head.len() == 1
         && let Some(p) = pronoun(&head[0].lower)
@@ -239,12 +248,7 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
     let stated_count = head
         .first()
         .and_then(|t| grammar.numbers.get(t.lower.as_str()).copied());
-    let head_words: Vec<String> = strip_determiners(grammar, head)
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.lower.to_string())
-        .collect();
-    let vague = grammar.weasels.contains(&head_words);
+    let vague = is_weasel(grammar, strip_determiners(grammar, head));
     let head = strip_determiners(grammar, head);
     let mut parts = split_coordination(grammar, head);
     let coordinated = !parts.is_empty();
@@ -252,7 +256,8 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         parts.push(head.to_vec());
     }
     // An unnamed source is known by its whole description: "person who attended the meeting".
-    let description = {
+    // Only an uncoordinated mention (one part) uses it, so it is built at most once.
+    let description = || {
         let whole: Vec<&Token> = tokens
             .iter()
             .filter(|t| t.kind != TokenKind::Possessive)
@@ -265,39 +270,55 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         }
         join_all(doc, whole.iter().copied())
     };
-    parts
-        .iter()
-        .map(|part| {
-            let mut d = describe_part(doc, grammar, part);
-            if vague && !coordinated {
-                // "Some", "Others": capitalised at the start of a sentence, still nobody.
-                d.named = false;
-                if d.kind == SourceKind::Person {
-                    d.kind = SourceKind::Group;
-                }
+    // Every part of "Trump and Putin, the two presidents," may take the apposition.
+    let mut apposition_read: Option<Option<String>> = None;
+    let mut described = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let mut d = describe_part(doc, grammar, part);
+        if vague && !coordinated {
+            // "Some", "Others": capitalised at the start of a sentence, still nobody.
+            d.named = false;
+            if d.kind == SourceKind::Person {
+                d.kind = SourceKind::Group;
             }
-            if definite && d.kind == SourceKind::Person && d.role.is_none() && d.named {
-                d.kind = SourceKind::Organization;
+        }
+        if definite && d.kind == SourceKind::Person && d.role.is_none() && d.named {
+            d.kind = SourceKind::Organization;
+        }
+        d.knowledge = knowledge.clone();
+        if !d.named && !coordinated {
+            d.noun = part
+                .iter()
+                .find_map(|t| grammar.source_noun_singular.get(t.lower.as_str()).cloned());
+            let singular = d.noun.is_some() && d.kind == SourceKind::Person;
+            d.count = stated_count.or(singular.then_some(1).filter(|_| definite));
+            d.definite = definite && singular;
+            d.vague = vague;
+            let description = description();
+            if !description.is_empty() {
+                d.name = description;
             }
-            d.knowledge = knowledge.clone();
-            if !d.named && !coordinated {
-                d.noun = part
-                    .iter()
-                    .find_map(|t| grammar.source_noun_singular.get(t.lower.as_str()).cloned());
-                let singular = d.noun.is_some() && d.kind == SourceKind::Person;
-                d.count = stated_count.or(singular.then_some(1).filter(|_| definite));
-                d.definite = definite && singular;
-                d.vague = vague;
-            }
-            if !d.named && !coordinated && !description.is_empty() {
-                d.name = description.clone();
-            }
-            if d.role.is_none() && d.kind == SourceKind::Person {
-                d.role = apposition.clone();
-            }
-            d
-        })
-        .collect()
+        }
+        if d.role.is_none() && d.kind == SourceKind::Person {
+            d.role = apposition_read.get_or_insert_with(apposition).clone();
+        }
+        described.push(d);
+    }
+    described
+}
+
+/// Whether the words of a mention (less its articles) are a phrase of `grammar/weasels.toml`.
+fn is_weasel(grammar: &Grammar, tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_word()).map(|t| &t.lower);
+    // Most mentions start with no weasel's first word, which one look-up says without
+    // building the owned key the phrase set is keyed by.
+    if let Some(first) = words.clone().next()
+        && !grammar.weasel_starts.contains(first)
+    {
+        return false;
+    }
+    let key: Vec<String> = words.map(|w| w.to_string()).collect();
+    grammar.weasels.contains(&key)
 }
 
 fn strip_determiners<'a>(grammar: &Grammar, tokens: &'a [Token]) -> &'a [Token] {
@@ -358,12 +379,13 @@ fn split_coordination(grammar: &Grammar, tokens: &[Token]) -> Vec<Vec<Token>> {
 }
 
 fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Described {
-    let text = join(doc, tokens);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let mut d = Described::unknown(text.clone());
+    let mut d = Described::unknown(join(doc, tokens));
     if tokens.is_empty() {
         return d;
     }
+    // Tokens classified with this grammar answer some questions below without a look-up.
+    let classified = doc.is_classified_with(grammar);
     // An outlet named anywhere in the mention: "German outlet Bild". Each tail of the words,
     // joined by spaces, is a tail of the whole joined once.
     let joined = lower.join(" ");
@@ -373,6 +395,10 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
             tail += lower[start - 1].len() + 1;
         }
         debug_assert!(joined[tail..].starts_with(word));
+        // A classified token says whether an outlet's name can start with it.
+        if classified && !tokens[start].is(class::OUTLET_START) {
+            continue;
+        }
         if let Some(canonical) = grammar.outlets.get(&joined[tail..]) {
             d.name = canonical.clone();
             d.kind = SourceKind::Outlet;
@@ -381,13 +407,17 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
         }
     }
     // A title followed by a name: a person.
-    if let Some(at) = (0..tokens.len()).find(|&i| title_at(grammar, tokens, i) > 0) {
-        let title_len = title_at(grammar, tokens, at);
-        let name: Vec<&Token> = tokens[at + title_len..]
+    if let Some((at, title_len)) = (0..tokens.len()).find_map(|i| {
+        if classified && !tokens[i].is(class::TITLE_START) {
+            return None;
+        }
+        let title_len = title_at(grammar, tokens, i);
+        (title_len > 0).then_some((i, title_len))
+    }) {
+        let has_name = tokens[at + title_len..]
             .iter()
-            .filter(|t| is_name_word(grammar, t))
-            .collect();
-        if !name.is_empty() && at + title_len < tokens.len() {
+            .any(|t| is_name_word(grammar, t));
+        if has_name && at + title_len < tokens.len() {
             d.name = join(doc, &tokens[at + title_len..]);
             d.kind = SourceKind::Person;
             d.named = true;
@@ -415,7 +445,7 @@ fn describe_part(doc: &Document, grammar: &Grammar, tokens: &[Token]) -> Describ
     if grammar.titles.contains(head) && !grammar.source_nouns.contains_key(head) {
         d.kind = SourceKind::Person;
         d.named = true;
-        d.role = Some(text.clone());
+        d.role = Some(d.name.clone());
         return d;
     }
     if let Some(noun) = grammar.source_nouns.get(head) {
