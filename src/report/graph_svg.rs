@@ -174,7 +174,53 @@ pub fn render(analysis: &Analysis) -> Result<String, NotDrawn> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         let mut svg = SVGWriter::new();
         visual.do_it(false, false, false, &mut svg);
-        svg.finalize()
+        font_styles_in_order(svg.finalize())
     }))
     .map_err(|_| NotDrawn::LayoutFailed)
+}
+
+/// The SVG with its `<style>` rules sorted. layout-rs writes one rule per font size from a
+/// `HashMap`, so their order changed from run to run and so did the report's bytes; the rules
+/// are independent, so sorting them changes nothing a browser draws.
+fn font_styles_in_order(svg: String) -> String {
+    let Some(open) = svg.find("<style>\n") else {
+        return svg;
+    };
+    let rules_start = open + "<style>\n".len();
+    let Some(rules_len) = svg[rules_start..].find("</style>") else {
+        return svg;
+    };
+    let rules_end = rules_start + rules_len;
+    let mut rules: Vec<&str> = svg[rules_start..rules_end].lines().collect();
+    rules.sort_unstable();
+    let mut sorted = String::with_capacity(svg.len());
+    sorted.push_str(&svg[..rules_start]);
+    for rule in rules {
+        sorted.push_str(rule);
+        sorted.push('\n');
+    }
+    sorted.push_str(&svg[rules_end..]);
+    sorted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::font_styles_in_order;
+
+    #[test]
+    fn style_rules_come_out_in_one_order_whatever_order_they_went_in() {
+        let svg = |rules: &str| format!("<svg>\n<style>\n{rules}</style>\n<g/></svg>");
+        let a = font_styles_in_order(svg(
+            ".a16 { font-size: 16px; }\n.a14 { font-size: 14px; }\n",
+        ));
+        let b = font_styles_in_order(svg(
+            ".a14 { font-size: 14px; }\n.a16 { font-size: 16px; }\n",
+        ));
+        assert_eq!(a, b);
+        assert_eq!(
+            a,
+            svg(".a14 { font-size: 14px; }\n.a16 { font-size: 16px; }\n")
+        );
+        assert_eq!(font_styles_in_order("<svg/>".into()), "<svg/>");
+    }
 }
