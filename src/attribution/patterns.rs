@@ -353,13 +353,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 };
                 let before_finite_verb = || {
                     next_cue_verb(|f| (f.past || f.third) && !f.base)
-                        || (end == i + 1
-                            && self.toks.get(end).is_some_and(|n| {
-                                n.kind == TokenKind::Word
-                                    && !n.capitalized
-                                    && ((n.lower.len() > 4 && n.lower.ends_with("ed"))
-                                        || n.is(class::IRREGULAR_PAST))
-                            }))
+                        || (end == i + 1 && self.toks.get(end).is_some_and(past_form))
                 };
                 // "Those polled said", "the people asked said": a past participle between a noun
                 // and a finite verb modifies the noun; the finite verb is the cue.
@@ -1037,12 +1031,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         while end < limit && end - start < MAX_SUBJECT {
             let t = &self.toks[end];
             let verb_like = self.is_verb_anchor(end)
+                || past_form(t)
                 || (t.kind == TokenKind::Word
                     && !t.capitalized
                     && (t.is(class::AUXILIARY)
                         || t.is(class::NEGATION)
-                        || (t.lower.len() > 4 && t.lower.ends_with("ed"))
-                        || t.is(class::IRREGULAR_PAST)
                         || (t.is(class::PREPOSITION)
                             && self
                                 .toks
@@ -1462,11 +1455,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// ("would", "went", "remained"), as after the gap of "a deadline that aides said went …".
     fn starts_with_verb(&self, at: usize) -> bool {
         self.toks.get(at).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && !t.capitalized
-                && (t.is(class::AUXILIARY)
-                    || t.is(class::IRREGULAR_PAST)
-                    || (t.lower.len() > 4 && t.lower.ends_with("ed")))
+            past_form(t) || (t.kind == TokenKind::Word && !t.capitalized && t.is(class::AUXILIARY))
         })
     }
 
@@ -2453,6 +2442,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         merged
     }
+}
+
+/// A lower-case past form: "-ed" on a word longer than "shed", or an irregular past ("went").
+fn past_form(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && !t.capitalized
+        && ((t.lower.len() > 4 && t.lower.ends_with("ed")) || t.is(class::IRREGULAR_PAST))
 }
 
 /// An "-ing" form long enough not to be "bring" or "king": a gerund or participle.
