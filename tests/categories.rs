@@ -154,6 +154,11 @@ const CASES: &[(&str, &str)] = &[
         "{X:Plans for a merger} {C:were first reported} by {S:a trade journal}.",
     ),
     (
+        "source-less passive: what is said or thought of the subject",
+        "{X:The coach {C:was criticized for} the late substitution}. \
+         | {X:The firm {C:is widely seen as} a maker of boats}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

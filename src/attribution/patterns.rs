@@ -805,25 +805,57 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// "She was asked whether she would run", "He was told that the plan was dead": the subject
     /// is the one spoken to; what was said follows, and nobody is named as saying it.
     fn agentless_passive(&self, anchor: Anchor, group: usize) -> Option<Found> {
-        let next = self.toks.get(anchor.end)?;
-        let complement = matches!(next.kind, TokenKind::OpenQuote | TokenKind::Colon)
-            || matches!(
-                next.lower.as_str(),
-                "if" | "whether"
-                    | "that"
-                    | "what"
-                    | "how"
-                    | "why"
-                    | "who"
-                    | "when"
-                    | "where"
-                    | "about"
-            );
-        if anchor.cue.kind != AttributionKind::Speech || !complement {
+        let complement = self.toks.get(anchor.end).is_some_and(|next| {
+            matches!(next.kind, TokenKind::OpenQuote | TokenKind::Colon)
+                || matches!(
+                    next.lower.as_str(),
+                    "if" | "whether"
+                        | "that"
+                        | "what"
+                        | "how"
+                        | "why"
+                        | "who"
+                        | "when"
+                        | "where"
+                        | "about"
+                )
+        });
+        if !complement {
+            return self.judged_passive(anchor, group);
+        }
+        if anchor.cue.kind != AttributionKind::Speech {
             return None;
         }
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, None, (group, cue_end), Some(content)))
+    }
+
+    /// "Mr. Reagan was criticized for the trade", "Roof is accused of the attack", "She is best
+    /// known for her wit": a passive with neither agent nor complement tells what someone
+    /// unnamed said or thought of its subject. As for "is expected to", the whole clause, cue
+    /// included, is what is attributed, and nobody is named as its source.
+    fn judged_passive(&self, anchor: Anchor, group: usize) -> Option<Found> {
+        let start = self.clause_start_keeping_relative(group);
+        if start >= group {
+            return None;
+        }
+        // "is known for", "was described as": the preposition belongs to the cue.
+        let mut cue_end = anchor.end;
+        let joins = self.toks.get(cue_end).is_some_and(|t| {
+            t.is(class::CUE_PREPOSITION)
+                || self
+                    .grammar
+                    .words
+                    .passive_prepositions
+                    .contains(t.lower.as_str())
+        });
+        if joins && self.toks.get(cue_end + 1).is_some_and(|t| t.is_word()) {
+            cue_end += 1;
+        }
+        let end = self.clause_end(cue_end);
+        let mut found = self.found(anchor, None, (group, cue_end), Some((start, end)));
+        found.content_first = true;
+        Some(found)
     }
 
     /// "X was first reported by Y", "… and subsequently confirmed through Y speaking to Z".
@@ -2101,18 +2133,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// "reportedly", "is said to": no source; the content is the clause around the hedge.
     fn hedge(&self, anchor: Anchor) -> Option<Found> {
         let start = self.clause_start_keeping_relative(anchor.start);
-        let mut end = anchor.end;
-        while end < self.toks.len()
-            && end - anchor.end < MAX_CLAUSE
-            && !matches!(
-                self.kind(end),
-                Some(
-                    TokenKind::Comma | TokenKind::Semicolon | TokenKind::Terminal | TokenKind::Dash
-                )
-            )
-        {
-            end += 1;
-        }
+        let end = self.clause_end(anchor.end);
         // "is expected to": the infinitive marker belongs to the content.
         let cue_end = if anchor.end - anchor.start > 1 && self.lower(anchor.end - 1) == "to" {
             anchor.end - 1
@@ -2122,6 +2143,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut found = self.found(anchor, None, (anchor.start, cue_end), Some((start, end)));
         found.content_first = true;
         Some(found)
+    }
+
+    /// Where the clause that goes on at `from` ends: at its comma, semicolon, dash or
+    /// terminator.
+    fn clause_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while end < self.toks.len()
+            && end - from < MAX_CLAUSE
+            && !matches!(
+                self.kind(end),
+                Some(
+                    TokenKind::Comma | TokenKind::Semicolon | TokenKind::Terminal | TokenKind::Dash
+                )
+            )
+        {
+            end += 1;
+        }
+        end
     }
 
     fn clause_start_keeping_relative(&self, end: usize) -> usize {

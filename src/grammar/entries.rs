@@ -254,6 +254,8 @@ pub struct WordLists {
     #[serde(default)]
     pub cue_prepositions: Vec<String>,
     #[serde(default)]
+    pub passive_prepositions: Vec<String>,
+    #[serde(default)]
     pub contrast_subordinators: Vec<String>,
     #[serde(default)]
     pub colon_labels: Vec<String>,

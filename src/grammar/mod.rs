@@ -335,6 +335,7 @@ pub struct WordSets {
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
     pub cue_prepositions: WordSet,
+    pub passive_prepositions: WordSet,
     pub contrast_subordinators: WordSet,
     pub colon_labels: WordSet,
     pub quantifiers: WordSet,
@@ -722,6 +723,7 @@ impl Grammar {
             words.statement_phrases.iter().map(|p| split_words(p)),
         );
         extend(&mut w.cue_prepositions, words.cue_prepositions);
+        extend(&mut w.passive_prepositions, words.passive_prepositions);
         extend(&mut w.contrast_subordinators, words.contrast_subordinators);
         extend(&mut w.colon_labels, words.colon_labels);
         extend(&mut w.quantifiers, words.quantifiers);
