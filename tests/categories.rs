@@ -159,6 +159,11 @@ const CASES: &[(&str, &str)] = &[
          | {X:The firm {C:is widely seen as} a maker of boats}.",
     ),
     (
+        "stance adjective after a form of be",
+        "{S:Many economists} {C:are deeply skeptical of} {X:the forecast}. \
+         | {S:Officials} {C:were worried} {X:that the storm would hit}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

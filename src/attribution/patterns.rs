@@ -301,6 +301,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             && !t.is(class::SHARE)
                     })
             });
+            // "are worried that": after a form of "be", a participle that is also a stance
+            // adjective is the adjective, whose subject is the one who holds the stance.
+            let after_be = || {
+                let mut k = i;
+                while k > 0 && self.toks[k - 1].is(class::ADVERB) {
+                    k -= 1;
+                }
+                k > 0 && self.toks[k - 1].is(class::BE_FORM)
+            };
             let mut best: Option<(&Cue, usize)> = None;
             for cue in cues {
                 let Some(end) = self.cue_match(cue, i) else {
@@ -402,6 +411,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && noun_position
                                 && b.class != CueClass::Noun
                                 && cue.class == CueClass::Noun)
+                            || (end == b_end
+                                && cue.class == CueClass::Adjective
+                                && b.class != CueClass::Adjective
+                                && after_be())
                     }
                 };
                 if better {
@@ -522,6 +535,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             CueClass::Preposition => self.preposition(anchor),
             CueClass::Noun => self.noun(anchor),
             CueClass::Hedge => self.hedge(anchor),
+            CueClass::Adjective => self.adjective(anchor),
             CueClass::Credit => self.credit(anchor),
             CueClass::Channel => None,
         }
@@ -2077,6 +2091,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         );
         found.content_first = true;
         Some(found)
+    }
+
+    /// "Voters are skeptical of the plan", "She was eager to leave", "Aides were convinced
+    /// that …": an adjective of stance after a form of "be" (adverbs may stand between) says
+    /// what its subject thinks or wants, as a verb would.
+    fn adjective(&self, anchor: Anchor) -> Option<Found> {
+        let group = self.verb_group_start(anchor.start);
+        if !(group..anchor.start).any(|i| self.is(i, class::BE_FORM)) {
+            return None;
+        }
+        self.active(anchor, group)
     }
 
     /// "Trump's acknowledgment that …", "her claim that …".

@@ -80,6 +80,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub hedge: Vec<PhraseEntry>,
     #[serde(default)]
+    pub adjective: Vec<PhraseEntry>,
+    #[serde(default)]
     pub channel: Vec<PhraseEntry>,
     #[serde(default)]
     pub credit: Vec<PhraseEntry>,
@@ -156,7 +158,7 @@ pub struct VerbEntry {
     pub examples: Vec<String>,
 }
 
-/// A fixed phrase: a preposition, hedge, channel or credit. A leading "be" stands for every
+/// A fixed phrase: a preposition, hedge, stance adjective, channel or credit. A leading "be" stands for every
 /// form of "to be" ("be said to" → "is said to", "was said to", …).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

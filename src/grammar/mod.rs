@@ -109,6 +109,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ),
     ("nouns.toml", include_str!("../../grammar/nouns.toml")),
     ("hedges.toml", include_str!("../../grammar/hedges.toml")),
+    (
+        "adjectives.toml",
+        include_str!("../../grammar/adjectives.toml"),
+    ),
     ("channels.toml", include_str!("../../grammar/channels.toml")),
     ("credits.toml", include_str!("../../grammar/credits.toml")),
     (
@@ -137,6 +141,9 @@ pub enum CueClass {
     Noun,
     /// A hedge that stands in for a source: "reportedly".
     Hedge,
+    /// An adjective of stance after a form of "be": "voters are skeptical of", "she was
+    /// eager to".
+    Adjective,
     /// A channel between a source and the article: "speaking to CNN".
     Channel,
     /// A document-level credit: "Based on ANI report".
@@ -460,6 +467,7 @@ impl Grammar {
         for (class, entries) in [
             (CueClass::Preposition, file.preposition),
             (CueClass::Hedge, file.hedge),
+            (CueClass::Adjective, file.adjective),
             (CueClass::Channel, file.channel),
             (CueClass::Credit, file.credit),
         ] {
