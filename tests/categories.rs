@@ -164,6 +164,11 @@ const CASES: &[(&str, &str)] = &[
          | {S:Officials} {C:were worried} {X:that the storm would hit}.",
     ),
     (
+        "citing: a source, or what the speaker points to",
+        "{X:The plant will close}, {C:citing} {S:two people briefed on the plan}. \
+         | {S:The mayor} cancelled the parade, {C:citing} {X:the storm warnings}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -532,7 +532,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let anchor = self.anchors[index];
         match anchor.cue.class {
             CueClass::Verb(_) => self.verb(anchor, earlier),
-            CueClass::Preposition => self.preposition(anchor),
+            CueClass::Preposition => self.preposition(anchor, earlier),
             CueClass::Noun => self.noun(anchor),
             CueClass::Hedge => self.hedge(anchor),
             CueClass::Adjective => self.adjective(anchor),
@@ -2018,8 +2018,21 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     // ---- prepositions, nouns, hedges, credits ------------------------------------------------
 
     /// "According to X, …" and "…, according to X."
-    fn preposition(&self, anchor: Anchor) -> Option<Found> {
-        let found = self.preposition_pattern(anchor)?;
+    fn preposition(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+        let found = self.preposition_pattern(anchor);
+        // "…, he said, citing low growth": what is cited names no source, so the phrase is the
+        // verb's participle; "…, citing two officials" keeps the officials as the source.
+        if anchor.cue.participle
+            && found
+                .as_ref()
+                .and_then(|f| f.source)
+                .is_none_or(|s| !self.names_source(s))
+            && anchor.start > 0
+            && self.kind(anchor.start - 1) == Some(TokenKind::Comma)
+        {
+            return self.participle(anchor, earlier);
+        }
+        let found = found?;
         let heads = &anchor.cue.source_heads;
         let source = found.source?;
         // The head opens the source ("in a Des Moines Register poll last month"); a bare plural
@@ -2037,6 +2050,25 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && (i == source.0 || (i == source.0 + 1 && self.lower(source.0) == "the")))
         };
         (heads.is_empty() || (source.0..source.1).any(head_at)).then_some(found)
+    }
+
+    /// Whether a noun phrase names who or what a claim comes from: a source noun ("two
+    /// officials"), a document ("a new poll"), or a name that is not a possessive ("Reuters",
+    /// "the Associated Press", but not "Trump's appeal").
+    fn names_source(&self, (start, end): Range) -> bool {
+        let head = (start..end).take_while(|&i| self.kind(i) != Some(TokenKind::Comma));
+        let nouns = class::SOURCE_NOUN | class::PLURAL_SOURCE_NOUN | class::DOCUMENT_NOUN;
+        let name = if self.is(start, class::DETERMINER) {
+            start + 1
+        } else {
+            start
+        };
+        head.clone().any(|i| self.is(i, nouns))
+            || (name < end
+                && self.toks[name].capitalized
+                && !head
+                    .take(MAX_NAME_WORDS + 2)
+                    .any(|i| self.kind(i) == Some(TokenKind::Possessive)))
     }
 
     fn preposition_pattern(&self, anchor: Anchor) -> Option<Found> {
@@ -2490,10 +2522,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "Bild reported, citing officials, …": the officials are the source, Bild the channel.
         let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
         for f in kept {
+            // A participle "citing" has the report's own source: no chain to fold.
             if f.lemma == "citing"
-                && let Some(report) = merged
-                    .last_mut()
-                    .filter(|r| r.relation == Relation::Reports && r.cue.1 <= f.cue.0)
+                && let Some(report) = merged.last_mut().filter(|r| {
+                    r.relation == Relation::Reports && r.cue.1 <= f.cue.0 && r.source != f.source
+                })
             {
                 report.via = report.source;
                 report.source = f.source;

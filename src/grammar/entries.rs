@@ -169,6 +169,11 @@ pub struct PhraseEntry {
     /// The source must contain one of these words: "in" is a cue only for "in a new poll".
     #[serde(default)]
     pub source_heads: Vec<String>,
+    /// The phrase is also a verb's participle ("citing"): when its object names no source, the
+    /// subject of the clause before it is the source and the object is the content ("he said,
+    /// citing low growth").
+    #[serde(default)]
+    pub participle: bool,
     #[serde(default)]
     pub kind: AttributionKind,
     #[serde(default)]

@@ -176,6 +176,8 @@ pub struct Cue {
     pub source_heads: Vec<String>,
     /// The verb also names things: "a program called Promise" is no attribution.
     pub naming: bool,
+    /// A preposition that is also a participle ("citing"): see `PhraseEntry::participle`.
+    pub participle: bool,
 }
 
 impl Cue {
@@ -189,6 +191,7 @@ impl Cue {
             lemma: lemma.to_string(),
             source_heads: Vec::new(),
             naming: false,
+            participle: false,
         }
     }
 
@@ -480,6 +483,7 @@ impl Grammar {
                             .iter()
                             .map(|h| h.to_lowercase())
                             .collect();
+                        cue.participle = entry.participle;
                         self.add_cue(&written, cue);
                     }
                 }
