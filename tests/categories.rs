@@ -169,6 +169,11 @@ const CASES: &[(&str, &str)] = &[
          | {S:The mayor} cancelled the parade, {C:citing} {X:the storm warnings}.",
     ),
     (
+        "a verb of seeming before a cue verb",
+        "{S:The senator} {C:seemed to mock} {X:the proposal}. \
+         | {S:Investors} {C:seem to agree:} {X:At one point the shares rose 17 percent}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -1699,7 +1699,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// the end of the sentence. Returns the cue's end (a colon joins the cue) and the content.
     fn content_after(&self, anchor: Anchor, cue_end: usize) -> Option<(usize, Range)> {
         let mut cue_end = cue_end;
-        if self.kind(cue_end) == Some(TokenKind::Colon) {
+        let colon = self.kind(cue_end) == Some(TokenKind::Colon);
+        if colon {
             cue_end += 1;
         }
         // "said in an interview with CNN that …": the channel is neither cue nor content.
@@ -1719,7 +1720,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .take_while(|&i| self.toks[i].is_word())
                 .any(|i| self.lower(i) == "that");
         let mut joined_topic = false;
-        if self.is(cue_end, class::CUE_PREPOSITION)
+        // After a colon the content has begun: "seem to agree: At one point …".
+        if !colon
+            && self.is(cue_end, class::CUE_PREPOSITION)
             && !that_follows
             && self
                 .toks
