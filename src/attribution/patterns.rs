@@ -623,11 +623,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if self.is(anchor.start, class::ASPECT_VERB) && self.lower(anchor.end) == "to" {
             return None;
         }
-        // "According to White House pool reports, …": the verb form is the noun closing the
-        // preposition's source.
+        // "According to White House pool reports, …", "…, according to press reports.": the
+        // verb form is the noun closing the preposition's source.
         let in_cue_phrase = anchor.end == anchor.start + 1
             && !form.past
-            && self.kind(anchor.end) == Some(TokenKind::Comma)
+            && matches!(
+                self.kind(anchor.end),
+                None | Some(TokenKind::Comma | TokenKind::Terminal)
+            )
             && (self.clause_start(group)..group).any(|i| self.is_preposition_anchor(i));
         if in_cue_phrase {
             return None;
