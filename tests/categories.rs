@@ -43,7 +43,8 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "quotation over several sentences",
-        "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”}",
+        "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
+         | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",
     ),
     (
         "mixed quotation",

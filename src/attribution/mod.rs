@@ -53,7 +53,7 @@ pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
 }
 
 /// A quotation that goes on in the next sentences of the paragraph belongs to the same content:
-/// `“It is over,” she said. “We lost.”`
+/// `“It is over,” she said. “We lost.”`, `Later, “it is over,” she said. “We lost.”`
 fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
     // Which sentences hold a cue, looked up once rather than by scanning every attribution.
     let mut has_cue = vec![false; doc.sentences.len()];
@@ -70,7 +70,10 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
             .iter()
             .flatten()
             .all(|s| s.start > content.start);
-        if !ends_sentence || !doc.text[content.start..content.end].starts_with(['“', '"', '\'']) {
+        // The content is a quotation, or ends with one: "Sooner or later, ''we will …,'' he said."
+        let text = &doc.text[content.start..content.end];
+        let quoted = text.starts_with(['“', '"', '\'']) || text.ends_with(['”', '"', '\'']);
+        if !ends_sentence || !quoted {
             continue;
         }
         let mut end = content.end;
