@@ -170,8 +170,9 @@ const CASES: &[(&str, &str)] = &[
          | {S:The mayor} cancelled the parade, {C:citing} {X:the storm warnings}.",
     ),
     (
-        "a verb of seeming before a cue verb",
+        "a verb of seeming or trying before a cue verb",
         "{S:The senator} {C:seemed to mock} {X:the proposal}. \
+         | {S:Her aides} {C:tried to portray} {X:the loss as a win}. \
          | {S:Investors} {C:seem to agree:} {X:At one point the shares rose 17 percent}.",
     ),
     (
