@@ -176,6 +176,13 @@ const CASES: &[(&str, &str)] = &[
          | {S:Investors} {C:seem to agree:} {X:At one point the shares rose 17 percent}.",
     ),
     (
+        "a subject of several noun phrases, a list or an age",
+        "{S:Her directors and advisers} {C:said} {X:the plan was sound}. \
+         | {S:Friends, neighbours and former rivals} {C:said} {X:he was kind}. \
+         | {S:Marvin Teske, 53, a security guard,} {C:said} {X:the vote was fair}. \
+         | The mayor visited the site and {S:aides} {C:said} {X:it was safe}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -1469,11 +1469,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             } else {
                 return None;
             };
-            let start = self.subject_start(self.clause_start(name_end), name_end)?;
-            return (!self.subject_conflicts(start, name_end)).then_some((start, group));
+            // "Marvin Teske, 53, a guard,": an age between the name and the apposition is the
+            // name's.
+            let mut before_age = name_end;
+            while before_age >= 2
+                && self.kind(before_age - 1) == Some(TokenKind::Number)
+                && self.kind(before_age - 2) == Some(TokenKind::Comma)
+            {
+                before_age -= 2;
+            }
+            let subject_from = |name_end: usize| {
+                let start = self.subject_start(self.clause_start(name_end), name_end)?;
+                (!self.subject_conflicts(start, name_end)).then_some((start, group))
+            };
+            return subject_from(before_age).or_else(|| subject_from(name_end));
         }
         let start = self.trim_leading(self.clause_start(group), group);
         let start = self.subject_start(start, group)?;
+        let start = self.list_start(start, group);
         // "hackers who U.S. officials say …", "the fee, which the probe said …": the relative
         // pronoun opens the clause; its subject is what follows it.
         let start = (start..group)
@@ -1552,7 +1565,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         || self.is_verb_anchor(i)
                         || (t.is(class::COORDINATOR)
                             && !self.joins_names(i)
-                            && !self.joins_roles(i, end))
+                            && !self.joins_roles(i, end)
+                            && !self.joins_noun_phrases(i, end))
                 }
                 _ => false,
             };
@@ -1562,6 +1576,87 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             k -= 1;
         }
         self.trim_leading(k, end)
+    }
+
+    /// A word that can stand inside a noun phrase: no verb (an auxiliary, a past form, a cue),
+    /// no clause word, no adverb or phrase of time.
+    fn in_noun_phrase(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(
+            t.kind,
+            TokenKind::Word
+                | TokenKind::Number
+                | TokenKind::Possessive
+                | TokenKind::OpenParen
+                | TokenKind::CloseParen
+        ) && self.anchor_of[i].is_none()
+            && !past_form(t)
+            && !t.is(class::AUXILIARY
+                | class::SUBORDINATOR
+                | class::RELATIVE_PRONOUN
+                | class::NEGATION
+                | class::ADVERB
+                | class::TIME_WORD
+                | class::LEADING_CONJUNCTION)
+            && t.lower != "that"
+            && !self.grammar.words.time_nouns.contains(t.lower.as_str())
+    }
+
+    /// "Her directors and advisers said", "the White House and congressional leaders said": the
+    /// coordinator at `i` joins two noun phrases of one subject, the second running to `end`,
+    /// when no verb stands on either side within the clause. ("The mayor visited the site and
+    /// aides said" has one: the coordinator joins clauses.)
+    fn joins_noun_phrases(&self, i: usize, end: usize) -> bool {
+        if i == 0 || end <= i + 1 || end - i > MAX_NAME_WORDS + 4 {
+            return false;
+        }
+        let after = (i + 1..end).all(|k| self.in_noun_phrase(k) && !self.is(k, class::PREPOSITION));
+        let mut k = i;
+        while k > self.floor && i - k < MAX_SUBJECT {
+            match self.kind(k - 1) {
+                Some(TokenKind::Comma) | None => break,
+                _ if self.is(k - 1, class::COORDINATOR) => break,
+                _ if self.in_noun_phrase(k - 1) => k -= 1,
+                _ => return false,
+            }
+        }
+        after && k < i && (k == self.floor || self.kind(k - 1) == Some(TokenKind::Comma))
+    }
+
+    /// "Friends, lobbyists and former foes said", "Obama, Clinton, and other Democrats said":
+    /// the first item of a list of noun phrases whose last items begin at `start`, all of them
+    /// the subject ending at `end`.
+    fn list_start(&self, start: usize, end: usize) -> usize {
+        let joined = (start..end).any(|k| self.is(k, class::COORDINATOR));
+        // The last item after ", and": "…, and other Democrats".
+        let mut start = start;
+        let mut comma = None;
+        if start >= 2
+            && self.is(start - 1, class::COORDINATOR)
+            && self.kind(start - 2) == Some(TokenKind::Comma)
+        {
+            comma = Some(start - 2);
+        } else if joined && start >= 1 && self.kind(start - 1) == Some(TokenKind::Comma) {
+            comma = Some(start - 1);
+        }
+        while let Some(c) = comma {
+            let mut item = c;
+            // An item is a bare noun phrase: "In 2013, research by A and B found" lists nothing.
+            while item > self.floor
+                && c - item <= MAX_NAME_WORDS
+                && self.in_noun_phrase(item - 1)
+                && !self.is(item - 1, class::PREPOSITION)
+            {
+                item -= 1;
+            }
+            let bounded = item == self.floor || self.kind(item - 1) == Some(TokenKind::Comma);
+            if item == c || c - item > MAX_NAME_WORDS || !bounded {
+                break;
+            }
+            start = item;
+            comma = (item > self.floor).then(|| item - 1);
+        }
+        start
     }
 
     /// "Trump and Putin", "U.S. and European officials", "She and her husband".
