@@ -183,6 +183,10 @@ const CASES: &[(&str, &str)] = &[
          | The mayor visited the site and {S:aides} {C:said} {X:it was safe}.",
     ),
     (
+        "a cue verb coordinated with a present verb that is no cue",
+        "{S:The firm} keeps its books private but {C:says} {X:its sales have tripled}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -421,7 +421,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     best = Some((cue, end));
                 }
             }
-            // "voters showed up": a particle that makes the verb another verb.
+            // "voters showed up", "added to his lead": a word that makes the verb another verb.
             let other_verb = best.is_some_and(|(cue, end)| {
                 matches!(cue.class, CueClass::Verb(_))
                     && self.toks.get(end).is_some_and(|t| {
@@ -429,6 +429,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             .words
                             .other_verb_particles
                             .contains(t.lower.as_str())
+                            || cue.other_verb_before.iter().any(|w| *w == t.lower)
                     })
             });
             if other_verb {
@@ -1081,6 +1082,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let t = &self.toks[end];
             let verb_like = self.is_verb_anchor(end)
                 || past_form(t)
+                || (end > start && self.present_verb_before_object(end))
                 || (t.kind == TokenKind::Word
                     && !t.capitalized
                     && (t.is(class::AUXILIARY)
@@ -1113,6 +1115,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             end -= 1;
         }
         (end > start && self.valid_subject((start, end))).then_some((start, end))
+    }
+
+    /// "The company keeps its books secret": a lower-case "-s" word before a determiner or a
+    /// pronoun is a present verb, not a plural noun (nouns do not take an object).
+    fn present_verb_before_object(&self, at: usize) -> bool {
+        let t = &self.toks[at];
+        t.kind == TokenKind::Word
+            && !t.capitalized
+            && t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && !self.is_closed_word(t)
+            && !t.is(class::DETERMINER | class::PRONOUN | class::ADVERB)
+            && self.toks.get(at + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && n.lower != "that"
+                    && n.is(class::DETERMINER | class::PRONOUN)
+                    && !n.is(class::QUANTIFIER)
+            })
     }
 
     /// An adverb opening a clause ("Then he …", "Recently, …"); a capitalised "-ly" word

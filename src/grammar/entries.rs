@@ -151,6 +151,10 @@ pub struct VerbEntry {
     /// a name or a quotation, its participle is not a cue.
     #[serde(default)]
     pub naming: bool,
+    /// Words after the verb that make it another verb, besides the shared
+    /// `other-verb-particles`: "add" before "to" increases ("added to his lead").
+    #[serde(default)]
+    pub other_verb_before: Vec<String>,
     /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
     /// is a cue, but "state" and "states" are mostly nouns.
     pub only: Option<Vec<String>>,
@@ -158,8 +162,8 @@ pub struct VerbEntry {
     pub examples: Vec<String>,
 }
 
-/// A fixed phrase: a preposition, hedge, stance adjective, channel or credit. A leading "be" stands for every
-/// form of "to be" ("be said to" → "is said to", "was said to", …).
+/// A fixed phrase: a preposition, hedge, stance adjective, channel or credit. A leading "be"
+/// stands for every form of "to be" ("be said to" → "is said to", "was said to", …).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PhraseEntry {

@@ -178,6 +178,8 @@ pub struct Cue {
     pub naming: bool,
     /// A preposition that is also a participle ("citing"): see `PhraseEntry::participle`.
     pub participle: bool,
+    /// Words after a verb that make it another verb: see `VerbEntry::other_verb_before`.
+    pub other_verb_before: Vec<String>,
 }
 
 impl Cue {
@@ -192,11 +194,20 @@ impl Cue {
             source_heads: Vec::new(),
             naming: false,
             participle: false,
+            other_verb_before: Vec::new(),
         }
     }
 
     fn naming(self, naming: bool) -> Cue {
         Cue { naming, ..self }
+    }
+
+    fn other_verb_before(self, words: &[String]) -> Cue {
+        let other_verb_before = words.iter().map(|w| w.to_lowercase()).collect();
+        Cue {
+            other_verb_before,
+            ..self
+        }
     }
 
     fn addressed(self, addressee: bool) -> Cue {
@@ -461,7 +472,8 @@ impl Grammar {
                         &written,
                         Cue::new(CueClass::Verb(form), verb.kind, verb.relation, &verb.lemma)
                             .addressed(verb.addressee)
-                            .naming(verb.naming),
+                            .naming(verb.naming)
+                            .other_verb_before(&verb.other_verb_before),
                     );
                 }
             }
