@@ -187,6 +187,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:The firm} keeps its books private but {C:says} {X:its sales have tripled}.",
     ),
     (
+        "a participle with its agent after a noun phrase",
+        "{X:The bill}, {C:opposed} by {S:House Republicans}, never became law. \
+         | It was {X:a call} {C:echoed} by {S:Japan} on Saturday.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

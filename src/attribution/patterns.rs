@@ -678,6 +678,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let passive_be =
             aux.iter().any(|t| t.is(class::BE_FORM)) && form.participle && !form.gerund;
+        if !passive_be
+            && form.participle
+            && !form.gerund
+            && group == anchor.start
+            && self.is(anchor.end, class::AGENT_PREPOSITION)
+            && let Some(found) = self.reduced_passive(anchor)
+        {
+            return Some(found);
+        }
         let negated = aux
             .iter()
             .any(|t| t.is(class::NEGATION) || t.lower.ends_with("n't"));
@@ -872,6 +881,59 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         let end = self.clause_end(cue_end);
         let mut found = self.found(anchor, None, (group, cue_end), Some((start, end)));
+        found.content_first = true;
+        Some(found)
+    }
+
+    /// "The bill, opposed by House Republicans, died", "a call echoed by Japan": a participle
+    /// with its agent and no "be" modifies the noun phrase before it, which is what the agent
+    /// said or thought something of.
+    fn reduced_passive(&self, anchor: Anchor) -> Option<Found> {
+        let before = anchor.start.checked_sub(1).filter(|&b| b >= self.floor)?;
+        let end = if self.kind(before) == Some(TokenKind::Comma) {
+            before
+        } else {
+            anchor.start
+        };
+        let t = self.toks.get(end.checked_sub(1)?)?;
+        // The noun phrase ends in a common noun: not a verb, a pronoun, a function word or a
+        // name ("Mr. Trump said by telephone" is a subject and its verb).
+        if t.kind != TokenKind::Word
+            || t.capitalized
+            || self.is_closed_word(t)
+            || t.is(class::PRONOUN | class::DETERMINER)
+            || !self.in_noun_phrase(end - 1)
+        {
+            return None;
+        }
+        // "by" and an "-ing" form is a means ("responded by explaining"), not an agent.
+        let agent = anchor.end + 1;
+        if self.toks.get(agent).is_none_or(|n| {
+            n.kind != TokenKind::Word
+                || (!n.capitalized && ing_form(&n.lower))
+                || !(self.starts_noun_phrase(n) || self.in_noun_phrase(agent))
+        }) {
+            return None;
+        }
+        let mut start = end;
+        while start > self.floor && end - start < MAX_SUBJECT && self.in_noun_phrase(start - 1) {
+            start -= 1;
+        }
+        while start < end && (self.is(start, class::PREPOSITION) || ing_form(self.lower(start))) {
+            start += 1;
+        }
+        let start = self.trim_leading(start, end);
+        if start >= end {
+            return None;
+        }
+        let (source, via) = self.source_after(anchor.end + 1, false)?;
+        let mut found = self.found(
+            anchor,
+            Some(source),
+            (anchor.start, anchor.end),
+            Some((start, end)),
+        );
+        found.via = via;
         found.content_first = true;
         Some(found)
     }
