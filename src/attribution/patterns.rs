@@ -2105,6 +2105,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         while k < self.toks.len() && k - start < MAX_CLAUSE {
             let t = &self.toks[k];
             match t.kind {
+                // "her “clawback” plan": a few quoted words inside the noun phrase.
+                TokenKind::OpenQuote if k > start => {
+                    let close = (k + 1..self.toks.len().min(k + MAX_NAME_WORDS + 2))
+                        .find(|&i| self.kind(i) == Some(TokenKind::CloseQuote));
+                    match close {
+                        Some(c)
+                            if c > k + 1
+                                && self.toks.get(c + 1).is_some_and(|n| {
+                                    n.kind == TokenKind::Word && !n.capitalized
+                                }) =>
+                        {
+                            k = c + 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
                 TokenKind::Terminal
                 | TokenKind::Semicolon
                 | TokenKind::Colon
@@ -2255,8 +2272,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     fn preposition_pattern(&self, anchor: Anchor) -> Option<Found> {
-        // "According to …", "But, according to …"
-        let opening = (self.trim_leading(self.floor, anchor.start)..anchor.start)
+        // "According to …", "But, according to …", "… unnoticed: According to …"
+        let clause_floor = (self.floor..anchor.start)
+            .rev()
+            .find(|&i| matches!(self.kind(i), Some(TokenKind::Colon | TokenKind::Semicolon)))
+            .map_or(self.floor, |i| i + 1);
+        let opening = (self.trim_leading(clause_floor, anchor.start)..anchor.start)
             .all(|i| self.kind(i) == Some(TokenKind::Comma));
         if opening {
             let (mut source, _) = self.source_after(anchor.end, false)?;
