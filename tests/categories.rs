@@ -192,6 +192,10 @@ const CASES: &[(&str, &str)] = &[
          | It was {X:a call} {C:echoed} by {S:Japan} on Saturday.",
     ),
     (
+        "content before a short source and a phrase of circumstance",
+        "{X:Victory is vital}, {S:he} {C:said} after meeting his aides on Thursday.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -1343,9 +1343,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             found.via = self.addressee_channel(anchor);
             return Some(found);
         }
-        // "…, she said." and "…, he added, were …" — a short source after the content.
+        // "…, she said." and "…, he added, were …" — a short source after the content; also
+        // before a phrase of circumstance ("Victory is vital, he said after meeting aides,").
+        let circumstance_after = self.toks.get(trailers_end).is_some_and(|t| {
+            t.is(class::PREPOSITION | class::SUBORDINATOR)
+                && !t.is(class::CUE_PREPOSITION)
+                && !matches!(t.lower.as_str(), "that" | "to" | "whether" | "if")
+        }) && source.1 == source.0 + 1
+            && self.is(source.0, class::PRONOUN);
         if has_content_before
-            && (closes_clause || closes_after_trailers)
+            && (closes_clause || closes_after_trailers || circumstance_after)
             && !opens_quote_after
             && let Some(content) = self.content_before(boundary?, trailers_end)
         {
