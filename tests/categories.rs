@@ -196,6 +196,11 @@ const CASES: &[(&str, &str)] = &[
         "{X:Victory is vital}, {S:he} {C:said} after meeting his aides on Thursday.",
     ),
     (
+        "a phrase of time between the subject and the verb",
+        "{S:The mayor} last year {C:proposed} {X:a tax on sugary drinks}. \
+         | {S:Ann Lee, the party chairwoman,} this past week {C:announced} {X:a new website}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

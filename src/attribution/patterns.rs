@@ -1482,6 +1482,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if group == 0 {
             return None;
         }
+        // "Trump last year proposed", "Priebus, the chairman, this past week announced": a
+        // phrase of time before the verb is neither source nor cue; the subject precedes it.
+        if let Some(time) = self.time_phrase_before(group)
+            && time > self.floor
+            && let Some(subject) = self.subject_before(time)
+        {
+            return Some(subject);
+        }
         let last = group - 1;
         if matches!(self.lower(last), "who" | "which") {
             return Some((last, group));
@@ -1600,6 +1608,37 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
             .map_or(start, |i| i + 1);
         Some((start, group))
+    }
+
+    /// Where a phrase of time that ends right before `end` begins ("last year", "this past
+    /// week", "on Friday"), if one does.
+    fn time_phrase_before(&self, end: usize) -> Option<usize> {
+        let words = &self.grammar.words;
+        let is_time =
+            |i: usize| self.is(i, class::TIME_WORD) || words.time_nouns.contains(self.lower(i));
+        let modifies_time = |i: usize| {
+            matches!(
+                self.lower(i),
+                "last" | "this" | "next" | "past" | "on" | "the" | "same" | "early" | "late"
+            )
+        };
+        let mut start = end;
+        while start > self.floor
+            && end - start < MAX_TIME_PHRASE
+            && (is_time(start - 1) || modifies_time(start - 1))
+        {
+            start -= 1;
+        }
+        // A phrase that holds a word of time and opens with a word that modifies it ("last
+        // year", not "the day", which may be the subject, nor "published Friday", where the day
+        // belongs to the participle), or follows an apposition's comma.
+        let phrase = start < end
+            && (start..end).any(is_time)
+            && (start..end).all(|i| !self.toks[i].capitalized || is_time(i))
+            && self.lower(start) != "the";
+        let opens = start + 1 < end && modifies_time(start)
+            || (start > 0 && self.kind(start - 1) == Some(TokenKind::Comma));
+        (phrase && opens).then_some(start)
     }
 
     /// Whether the token at `at` can only be a finite verb: an auxiliary or a past form
