@@ -201,6 +201,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:Ann Lee, the party chairwoman,} this past week {C:announced} {X:a new website}.",
     ),
     (
+        "a present verb before a preposition after a subject pronoun",
+        "{S:He} {C:boasts about} {X:the new stadium at every rally}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -328,7 +328,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 }
                 // "the attacks on Paris", "plans for the city": a bare present form followed by a
                 // preposition the cue does not include is a plural noun.
+                // Not after a subject pronoun: "he boasts about them" is a verb.
+                let after_pronoun = i > 0
+                    && self.toks[i - 1].is(class::PRONOUN)
+                    && !matches!(self.toks[i - 1].lower.as_str(), "him" | "them" | "us");
                 let before_preposition = end == i + 1
+                    && !after_pronoun
                     && self.toks.get(end).is_some_and(|n| {
                         n.is(class::PREPOSITION)
                             && !matches!(n.lower.as_str(), "to" | "that")
