@@ -386,9 +386,17 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         }
                         && next_cue_verb(|f| f.past && !f.base)
                 };
+                // "a radio show", "the roll call vote": a word the entry lists makes a noun of
+                // it; a capitalised word only as a short abbreviation ("TV"), not in a name.
+                let in_compound = i > 0 && {
+                    let before = &self.toks[i - 1];
+                    (!before.capitalized || before.lower.len() <= 2)
+                        && cue.noun_after.iter().any(|w| *w == before.lower)
+                };
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
-                        modifies_subject(form)
+                        in_compound
+                            || modifies_subject(form)
                             || ((form.base || form.third) && !form.past && before_finite_verb())
                             || (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)

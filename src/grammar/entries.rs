@@ -155,6 +155,9 @@ pub struct VerbEntry {
     /// `other-verb-particles`: "add" before "to" increases ("added to his lead").
     #[serde(default)]
     pub other_verb_before: Vec<String>,
+    /// Words right before the verb's form that make it a noun: "a TV show", "a roll call".
+    #[serde(default)]
+    pub noun_after: Vec<String>,
     /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
     /// is a cue, but "state" and "states" are mostly nouns.
     pub only: Option<Vec<String>>,

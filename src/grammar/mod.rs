@@ -180,6 +180,8 @@ pub struct Cue {
     pub participle: bool,
     /// Words after a verb that make it another verb: see `VerbEntry::other_verb_before`.
     pub other_verb_before: Vec<String>,
+    /// Words before a verb's form that make it a noun: see `VerbEntry::noun_after`.
+    pub noun_after: Vec<String>,
 }
 
 impl Cue {
@@ -195,6 +197,7 @@ impl Cue {
             naming: false,
             participle: false,
             other_verb_before: Vec::new(),
+            noun_after: Vec::new(),
         }
     }
 
@@ -208,6 +211,11 @@ impl Cue {
             other_verb_before,
             ..self
         }
+    }
+
+    fn noun_after(self, words: &[String]) -> Cue {
+        let noun_after = words.iter().map(|w| w.to_lowercase()).collect();
+        Cue { noun_after, ..self }
     }
 
     fn addressed(self, addressee: bool) -> Cue {
@@ -473,7 +481,8 @@ impl Grammar {
                         Cue::new(CueClass::Verb(form), verb.kind, verb.relation, &verb.lemma)
                             .addressed(verb.addressee)
                             .naming(verb.naming)
-                            .other_verb_before(&verb.other_verb_before),
+                            .other_verb_before(&verb.other_verb_before)
+                            .noun_after(&verb.noun_after),
                     );
                 }
             }
