@@ -205,6 +205,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:He} {C:boasts about} {X:the new stadium at every rally}.",
     ),
     (
+        "a cue word that is a noun after a quantifier, a verb after its subject",
+        "{S:Multiple reports} {C:said} {X:the talks had failed}. \
+         | {S:The media} {C:reported} {X:that the plant would close}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

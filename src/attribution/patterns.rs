@@ -386,16 +386,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         }
                         && next_cue_verb(|f| f.past && !f.base)
                 };
-                // "a radio show", "the roll call vote": a word the entry lists makes a noun of
-                // it; a capitalised word only as a short abbreviation ("TV"), not in a name.
+                // "a radio show", "the roll call vote": a word the entry lists makes a noun of a
+                // bare or "-s" form ("the media reported" stays a verb); a capitalised word
+                // only as a short abbreviation ("TV"), not in a name.
                 let in_compound = i > 0 && {
                     let before = &self.toks[i - 1];
                     (!before.capitalized || before.lower.len() <= 2)
                         && cue.noun_after.iter().any(|w| *w == before.lower)
                 };
+                // "many promises", "multiple reports": a plural quantifier's verb has no "-s"
+                // ("many say"), so an "-s" form after one is a noun; "one", "another" and "each"
+                // take "-s" verbs ("each says").
+                let after_plural_quantifier = i > 0 && {
+                    let before = &self.toks[i - 1];
+                    before.is(class::QUANTIFIER)
+                        && !matches!(before.lower.as_str(), "one" | "another" | "each" | "other")
+                };
                 let noun_like = match cue.class {
                     CueClass::Verb(form) => {
-                        in_compound
+                        (in_compound && (form.base || form.third) && !form.past)
+                            || (after_plural_quantifier && form.third && !form.base && !form.past)
                             || modifies_subject(form)
                             || ((form.base || form.third) && !form.past && before_finite_verb())
                             || (noun_position && (form.base || form.third || form.gerund))
