@@ -771,6 +771,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .unwrap_or(content_end);
             found.content = Some((source_start - 1, clause_end.min(content_end)));
         }
+        // "the borrowing continued", "continued his push": with no quotation the verb is not
+        // one of speech.
+        if anchor.cue.quotes_only
+            && found.content_override.is_none()
+            && !found
+                .content
+                .is_some_and(|(start, end)| (start..end).any(|i| self.toks[i].is_quote()))
+        {
+            return None;
+        }
         if negated
             && matches!(
                 found.relation,

@@ -158,6 +158,10 @@ pub struct VerbEntry {
     /// Words right before the verb's form that make it a noun: "a TV show", "a roll call".
     #[serde(default)]
     pub noun_after: Vec<String>,
+    /// The verb attributes only a quotation ("“…,” he continued"): with other content it is
+    /// another verb ("the search continued", "continued his push").
+    #[serde(default)]
+    pub quotes_only: bool,
     /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
     /// is a cue, but "state" and "states" are mostly nouns.
     pub only: Option<Vec<String>>,

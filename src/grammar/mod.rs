@@ -182,6 +182,8 @@ pub struct Cue {
     pub other_verb_before: Vec<String>,
     /// Words before a verb's form that make it a noun: see `VerbEntry::noun_after`.
     pub noun_after: Vec<String>,
+    /// The verb attributes only quotations: see `VerbEntry::quotes_only`.
+    pub quotes_only: bool,
 }
 
 impl Cue {
@@ -198,6 +200,7 @@ impl Cue {
             participle: false,
             other_verb_before: Vec::new(),
             noun_after: Vec::new(),
+            quotes_only: false,
         }
     }
 
@@ -216,6 +219,13 @@ impl Cue {
     fn noun_after(self, words: &[String]) -> Cue {
         let noun_after = words.iter().map(|w| w.to_lowercase()).collect();
         Cue { noun_after, ..self }
+    }
+
+    fn quotes_only(self, quotes_only: bool) -> Cue {
+        Cue {
+            quotes_only,
+            ..self
+        }
     }
 
     fn addressed(self, addressee: bool) -> Cue {
@@ -482,7 +492,8 @@ impl Grammar {
                             .addressed(verb.addressee)
                             .naming(verb.naming)
                             .other_verb_before(&verb.other_verb_before)
-                            .noun_after(&verb.noun_after),
+                            .noun_after(&verb.noun_after)
+                            .quotes_only(verb.quotes_only),
                     );
                 }
             }
