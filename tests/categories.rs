@@ -210,6 +210,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:The media} {C:reported} {X:that the plant would close}.",
     ),
     (
+        "inversion: the cue opens the sentence",
+        "{C:Said} {S:Ana Ruiz, who grew up on the street}, {X:“We were all so proud of him.”}",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

@@ -718,6 +718,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if form.participle
             && self.subject_before(group).is_none()
             && self.opens_clause(group)
+            && !self.opens_inversion(anchor)
             // "The mayor smiled, but said …": after a coordinator the verb shares the subject.
             && !(group > self.floor && self.is(group - 1, class::COORDINATOR))
         {
@@ -796,6 +797,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
     fn opens_clause(&self, at: usize) -> bool {
         at == self.trim_leading(self.floor, at) || self.is(at - 1, class::SUBORDINATOR)
+    }
+
+    /// "Said Comey, “…”": a cue of speech, a name, a comma and a quotation invert a clause of
+    /// speech; the cue is no participle.
+    fn opens_inversion(&self, anchor: Anchor) -> bool {
+        anchor.cue.kind == AttributionKind::Speech
+            && self.toks.get(anchor.end).is_some_and(|t| t.capitalized)
+            && self
+                .source_after(anchor.end, true)
+                .is_some_and(|(source, _)| {
+                    self.kind(source.1) == Some(TokenKind::Comma)
+                        && self.kind(source.1 + 1) == Some(TokenKind::OpenQuote)
+                })
     }
 
     /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
@@ -1309,7 +1323,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.trim_leading(self.floor, group) == group
             && invertible
             && finite
-            && let Some((source, _)) = self.source_after(after_cue, false)
+            && let Some((source, _)) = self
+                .source_after(after_cue, true)
+                .filter(|(s, _)| self.kind(s.1) == Some(TokenKind::Comma))
+                .or_else(|| self.source_after(after_cue, false))
             && self.kind(source.1) == Some(TokenKind::Comma)
         {
             let start = source.1 + 1;
