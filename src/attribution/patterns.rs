@@ -485,12 +485,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if let Ok((_, end)) = phrase(rest).parse(self.input().from(i + 1)) {
             return Some(end);
         }
-        // The token's class bit answers for `words.be_forms` once its word is the cue's first.
-        if cue.class != CueClass::Hedge
-            || cue.words.len() < 2
-            || self.lower(i) != cue.words[0]
-            || !self.is(i, class::BE_FORM)
-        {
+        // The token's class bit answers for `words.be_forms`: its word is the cue's first.
+        if cue.class != CueClass::Hedge || cue.words.len() < 2 || !self.is(i, class::BE_FORM) {
             return None;
         }
         let mut next = i + 1;
