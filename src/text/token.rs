@@ -247,7 +247,11 @@ fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Ve
     // Whether every character is ASCII, and the classes of its ASCII bytes (for a capital):
     // gathered on the way, so that the token's lower-casing need not look at its bytes again.
     let mut ascii = first.is_ascii();
-    let mut seen = if ascii { ASCII_CLASS[first as usize] } else { 0 };
+    let mut seen = if ascii {
+        ASCII_CLASS[first as usize]
+    } else {
+        0
+    };
     loop {
         // A run of ASCII letters and digits, byte by byte: the common case.
         end += bytes[end..range.end]
@@ -286,9 +290,7 @@ fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Ve
         end += j.len_utf8();
     }
     // Keep an abbreviation's period ("Mr.", "U.S.", "J.").
-    if bytes[..range.end].get(end) == Some(&b'.')
-        && !numeric
-        && is_abbreviation(&text[start..end])
+    if bytes[..range.end].get(end) == Some(&b'.') && !numeric && is_abbreviation(&text[start..end])
     {
         end += 1;
     }
@@ -314,7 +316,13 @@ fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Ve
 /// otherwise weigh on every word's call.
 #[inline(never)]
 fn joins_word(text: &str, range: Span, start: usize, end: usize, j: char, numeric: bool) -> bool {
-    let next = |at: usize| if at < range.end { char_at(text, at) } else { None };
+    let next = |at: usize| {
+        if at < range.end {
+            char_at(text, at)
+        } else {
+            None
+        }
+    };
     let after = next(end + j.len_utf8());
     // A comma only joins digits ("1,000"); a period joins letters only in abbreviations like
     // "U.S" and digits in decimals.
@@ -386,7 +394,9 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
 #[derive(Clone, Copy)]
 enum Lowered {
     /// Most tokens: no Unicode tables to ask and no ’ to straighten.
-    Ascii { has_capital: bool },
+    Ascii {
+        has_capital: bool,
+    },
     NonAscii,
 }
 
