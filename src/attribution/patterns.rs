@@ -508,19 +508,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         end
     }
 
-    /// Where `cue` ends when it starts at `i`. A hedge opening with a form of "be" may have
-    /// adverbs or a negation after it: "is widely seen as", "are both expected to", "is not
-    /// expected to".
+    /// Where `cue`, one of [`Grammar::cues_of`] the token at `i`, ends when it starts there. A
+    /// hedge opening with a form of "be" may have adverbs or a negation after it: "is widely
+    /// seen as", "are both expected to", "is not expected to".
     fn cue_match(&self, cue: &Cue, i: usize) -> Option<usize> {
-        if let Ok((_, end)) = phrase(&cue.words).parse(self.input().from(i)) {
+        // `cues_of` found the cue by its first word, the token's own: only the words after it
+        // are compared.
+        debug_assert_eq!(self.lower(i), cue.words[0]);
+        let rest = &cue.words[1..];
+        if rest.is_empty() {
+            return Some(i + 1);
+        }
+        if let Ok((_, end)) = phrase(rest).parse(self.input().from(i + 1)) {
             return Some(end);
         }
-        // The token's class bit answers for `words.be_forms` once its word is the cue's first.
-        if cue.class != CueClass::Hedge
-            || cue.words.len() < 2
-            || self.lower(i) != cue.words[0]
-            || !self.is(i, class::BE_FORM)
-        {
+        // The token's class bit answers for `words.be_forms`: its word is the cue's first.
+        if cue.class != CueClass::Hedge || cue.words.len() < 2 || !self.is(i, class::BE_FORM) {
             return None;
         }
         let mut next = i + 1;

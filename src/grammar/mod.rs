@@ -325,6 +325,9 @@ struct Index {
     classes: WordTable,
     /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
     ascii: [u32; 128],
+    /// Whether some adverb suffix ends with this byte: most words end with none of them,
+    /// which one load says before the suffixes are compared.
+    adverb_suffix_ends: [bool; 256],
 }
 
 /// A list of phrases, each as lower-cased words, and the [`class`] bit that the first word of
@@ -693,14 +696,27 @@ impl Grammar {
                 .copied()
                 .unwrap_or(0);
         }
+        let mut adverb_suffix_ends = [false; 256];
+        for suffix in &w.adverb_suffixes {
+            match suffix.as_bytes().last() {
+                Some(&last) => adverb_suffix_ends[usize::from(last)] = true,
+                // An empty suffix ends every word.
+                None => adverb_suffix_ends = [true; 256],
+            }
+        }
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             classes: WordTable::new(classes),
             ascii,
+            adverb_suffix_ends,
         }
     }
 
     /// The [`class`] bits of a lower-cased word.
+    ///
+    /// Inlined into [`Document::classify`](crate::text::Document::classify)'s loop over the
+    /// tokens, where a call per token cost as much as the suffix test it spares.
+    #[inline(always)]
     pub fn classes_of(&self, lower: &str) -> u32 {
         let index = self.index();
         // One byte is too short for any adverb suffix ("ly" needs five).
@@ -711,7 +727,13 @@ impl Grammar {
         }
         let mut bits = index.classes.get(lower).unwrap_or(0);
         // The listed adverbs are in the table; the suffixes are asked here.
-        if bits & class::ADVERB == 0 && self.words.has_adverb_suffix(lower) {
+        if bits & class::ADVERB == 0
+            && lower
+                .as_bytes()
+                .last()
+                .is_some_and(|&last| index.adverb_suffix_ends[usize::from(last)])
+            && self.words.has_adverb_suffix(lower)
+        {
             bits |= class::ADVERB;
         }
         bits

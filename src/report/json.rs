@@ -506,11 +506,11 @@ impl Report<'_> {
         w.raw(key!("sources"));
         w.array(&self.sources, |w, s| {
             w.raw(first_key!("id"));
-            w.string(&s.id);
+            w.name(&s.id);
             w.raw(key!("name"));
             w.string(s.name);
             w.raw(key!("kind"));
-            w.string(s.kind.as_str());
+            w.name(s.kind.as_str());
             w.raw(key!("named"));
             w.bool(s.named);
             w.raw(key!("role"));
@@ -526,49 +526,49 @@ impl Report<'_> {
         w.raw(key!("claims"));
         w.array(&self.claims, |w, c| {
             w.raw(first_key!("id"));
-            w.string(&c.id);
+            w.name(&c.id);
             w.raw(key!("span"));
             w.span(&c.span);
             w.raw(key!("status"));
-            w.string(c.status.as_str());
+            w.name(c.status.as_str());
             w.raw(key!("sources"));
-            w.array(&c.sources, |w, id| w.string(id));
+            w.array(&c.sources, |w, id| w.name(id));
             w.raw(key!("hedged"));
             w.bool(c.hedged);
             w.raw(key!("withheld_by"));
-            w.array(&c.withheld_by, |w, id| w.string(id));
+            w.array(&c.withheld_by, |w, id| w.name(id));
             w.close('}');
         });
         w.raw(key!("attributions"));
         w.array(&self.attributions, |w, a| {
             w.raw(first_key!("claim"));
-            w.option_string(a.claim.as_deref());
+            w.option_name(a.claim.as_deref());
             w.raw(key!("source"));
             w.option_span(a.source.as_ref());
             w.raw(key!("source_id"));
-            w.option_string(a.source_id.as_deref());
+            w.option_name(a.source_id.as_deref());
             w.raw(key!("source_ids"));
-            w.array(&a.source_ids, |w, id| w.string(id));
+            w.array(&a.source_ids, |w, id| w.name(id));
             w.raw(key!("cue"));
             w.span(&a.cue);
             w.raw(key!("content"));
             w.option_span(a.content.as_ref());
             w.raw(key!("relation"));
-            w.string(a.relation.as_str());
+            w.name(a.relation.as_str());
             w.raw(key!("kind"));
-            w.string(kind_name(a.kind));
+            w.name(kind_name(a.kind));
             w.raw(key!("via"));
-            w.option_string(a.via.as_deref());
+            w.option_name(a.via.as_deref());
             w.close('}');
         });
         w.raw(key!("findings"));
         w.array(&self.findings, |w, f| {
             w.raw(first_key!("rule"));
-            w.string(f.rule);
+            w.name(f.rule);
             w.raw(key!("severity"));
-            w.string(f.severity.as_str());
+            w.name(f.severity.as_str());
             w.raw(key!("claim"));
-            w.option_string(f.claim.as_deref());
+            w.option_name(f.claim.as_deref());
             w.raw(key!("span"));
             w.span(&f.span);
             w.raw(key!("message"));
@@ -716,6 +716,22 @@ impl Writer<'_> {
     fn option_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// A string that needs no escape: an id (`s1`, `c2`) or the name of a rule or of an enum
+    /// value. Most strings of a report are these, and they are written without the scan.
+    fn name(&mut self, s: &str) {
+        debug_assert!(!s.bytes().any(needs_escape), "{s:?}");
+        self.out.push('"');
+        self.out.push_str(s);
+        self.out.push('"');
+    }
+
+    fn option_name(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.name(s),
             None => self.null(),
         }
     }

@@ -95,13 +95,35 @@ fn is_abbreviation(word: &str) -> bool {
     listed || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
-/// ASCII letters and digits, by byte: asked of nearly every byte of a text, one load instead
-/// of three range checks.
-static ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
+/// What the tokenizer asks of an ASCII byte, as bits of [`ASCII_CLASS`].
+const LETTER_OR_DIGIT: u8 = 1;
+const UPPER_CASE: u8 = 2;
+/// The ASCII characters `char::is_whitespace` accepts.
+const SPACE: u8 = 4;
+/// The ASCII [`is_word_joiner`] characters.
+const JOINER: u8 = 8;
+
+/// The classes of each byte (0 for the bytes of non-ASCII characters): asked of nearly every
+/// byte of a text, one load instead of several range checks.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
+    while byte < 128 {
+        let b = byte as u8;
+        let mut class = 0;
+        if b.is_ascii_alphanumeric() {
+            class |= LETTER_OR_DIGIT;
+        }
+        if b.is_ascii_uppercase() {
+            class |= UPPER_CASE;
+        }
+        if (b as char).is_whitespace() {
+            class |= SPACE;
+        }
+        if is_word_joiner(b as char) {
+            class |= JOINER;
+        }
+        table[byte] = class;
         byte += 1;
     }
     table
@@ -122,17 +144,28 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Characters that may join two word characters inside one word ("U.S", "don't", "AT&T", "anti-war").
-fn is_word_joiner(c: char) -> bool {
+const fn is_word_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '&' | '\'' | '’' | '‑' | '/' | ',')
 }
 
 /// Splits `text[range]` into tokens whose spans are offsets into `text`.
 pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let bytes_of = |i: usize| char_at(text, i);
+    let next = |at: usize| if at < range.end { bytes_of(at) } else { None };
     let mut i = range.start;
     while i < range.end {
+        // Spaces and ASCII letters and digits, most of any text, are told by their byte alone.
+        let class = ASCII_CLASS[usize::from(bytes[i])];
+        if class & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        if class & LETTER_OR_DIGIT != 0 {
+            i = push_word(text, range, i, char::from(bytes[i]), tokens);
+            continue;
+        }
         let Some(c) = bytes_of(i) else { break };
-        let next = |at: usize| if at < range.end { bytes_of(at) } else { None };
         let c_len = c.len_utf8();
         // A byte-order mark or zero-width space inside the text is no token (Rust's whitespace
         // leaves them out).
@@ -141,66 +174,7 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             continue;
         }
         if is_word_char(c) {
-            let start = i;
-            let mut end = i + c_len;
-            let numeric = c.is_ascii_digit();
-            loop {
-                // A run of ASCII letters and digits, byte by byte: the common case.
-                end += (text.as_bytes().get(end..range.end))
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|&&b| ALPHANUMERIC[usize::from(b)])
-                    .count();
-                match next(end) {
-                    Some(d) if is_word_char(d) => end += d.len_utf8(),
-                    Some(j) if is_word_joiner(j) => {
-                        let after = next(end + j.len_utf8());
-                        // A comma only joins digits ("1,000"); a period joins letters only in
-                        // abbreviations like "U.S" and digits in decimals.
-                        let joins = match (j, after) {
-                            (',', Some(a)) => numeric && a.is_ascii_digit(),
-                            ('.', Some('-')) => {
-                                !numeric
-                                    && single_letter_segment(text, start, end)
-                                    && next(end + 2).is_some_and(is_word_char)
-                            }
-                            ('.', Some(a)) => {
-                                (numeric && a.is_ascii_digit())
-                                    || (!numeric
-                                        && a.is_alphabetic()
-                                        && single_letter_segment(text, start, end))
-                            }
-                            (_, Some(a)) => is_word_char(a),
-                            _ => false,
-                        };
-                        if !joins {
-                            break;
-                        }
-                        // A possessive ending is its own token.
-                        if is_apostrophe(j)
-                            && let Some(s) = after
-                        {
-                            let after_s = next(end + j.len_utf8() + s.len_utf8());
-                            if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
-                                break;
-                            }
-                        }
-                        end += j.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
-            // Keep an abbreviation's period ("Mr.", "U.S.", "J.").
-            if next(end) == Some('.') && !numeric && is_abbreviation(&text[start..end]) {
-                end += 1;
-            }
-            let kind = if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            push(text, tokens, start, end, kind);
-            i = end;
+            i = push_word(text, range, i, c, tokens);
             continue;
         }
         let prev = prev_char(text, i, range.start);
@@ -264,6 +238,121 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
     }
 }
 
+/// Reads the word (or number) starting with the character `first` at byte `start` of
+/// `text[range]`, pushes its token and returns where it ends.
+fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start + first.len_utf8();
+    let numeric = first.is_ascii_digit();
+    // Whether every character is ASCII, and the classes of its ASCII bytes (for a capital):
+    // gathered on the way, so that the token's lower-casing need not look at its bytes again.
+    let mut ascii = first.is_ascii();
+    let mut seen = if ascii {
+        ASCII_CLASS[first as usize]
+    } else {
+        0
+    };
+    loop {
+        // A run of ASCII letters and digits, byte by byte: the common case.
+        end += bytes[end..range.end]
+            .iter()
+            .take_while(|&&b| {
+                let class = ASCII_CLASS[usize::from(b)];
+                seen |= class;
+                class & LETTER_OR_DIGIT != 0
+            })
+            .count();
+        let Some(&b) = bytes[..range.end].get(end) else {
+            break;
+        };
+        let j = if b.is_ascii() {
+            // Not a letter or digit, or the run would have taken it.
+            if ASCII_CLASS[usize::from(b)] & JOINER == 0 {
+                break;
+            }
+            char::from(b)
+        } else {
+            let Some(d) = char_at(text, end) else { break };
+            if is_word_char(d) {
+                end += d.len_utf8();
+                ascii = false;
+                continue;
+            }
+            if !is_word_joiner(d) {
+                break;
+            }
+            d
+        };
+        if !joins_word(text, range, start, end, j, numeric) {
+            break;
+        }
+        ascii &= j.is_ascii();
+        end += j.len_utf8();
+    }
+    // Keep an abbreviation's period ("Mr.", "U.S.", "J.").
+    if bytes[..range.end].get(end) == Some(&b'.') && !numeric && is_abbreviation(&text[start..end])
+    {
+        end += 1;
+    }
+    let kind = if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    let lowered = if ascii {
+        Lowered::Ascii {
+            has_capital: seen & UPPER_CASE != 0,
+        }
+    } else {
+        Lowered::NonAscii
+    };
+    push_lowered(text, tokens, start, end, kind, lowered);
+    end
+}
+
+/// Whether the joiner `j` at byte `end` continues the word that starts at `start`.
+///
+/// Kept out of [`push_word`], which most words leave at a space: the checks here would
+/// otherwise weigh on every word's call.
+#[inline(never)]
+fn joins_word(text: &str, range: Span, start: usize, end: usize, j: char, numeric: bool) -> bool {
+    let next = |at: usize| {
+        if at < range.end {
+            char_at(text, at)
+        } else {
+            None
+        }
+    };
+    let after = next(end + j.len_utf8());
+    // A comma only joins digits ("1,000"); a period joins letters only in abbreviations like
+    // "U.S" and digits in decimals.
+    let joins = match (j, after) {
+        (',', Some(a)) => numeric && a.is_ascii_digit(),
+        ('.', Some('-')) => {
+            !numeric
+                && single_letter_segment(text, start, end)
+                && next(end + 2).is_some_and(is_word_char)
+        }
+        ('.', Some(a)) => {
+            (numeric && a.is_ascii_digit())
+                || (!numeric && a.is_alphabetic() && single_letter_segment(text, start, end))
+        }
+        (_, Some(a)) => is_word_char(a),
+        _ => false,
+    };
+    // A possessive ending is its own token.
+    if joins
+        && is_apostrophe(j)
+        && let Some(s) = after
+    {
+        let after_s = next(end + j.len_utf8() + s.len_utf8());
+        if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
+            return false;
+        }
+    }
+    joins
+}
+
 /// True when the word so far is a run of single letters joined by periods ("U", "U.S", "D-R.I").
 fn single_letter_segment(text: &str, start: usize, end: usize) -> bool {
     text[start..end]
@@ -291,17 +380,52 @@ fn prev_char(text: &str, at: usize, floor: usize) -> Option<char> {
 
 fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     let raw = &text[start..end];
-    // Most tokens are ASCII, where lower-casing needs no Unicode tables and has no ’ to straighten.
-    let (lower, capitalized) = if raw.is_ascii() {
-        let mut lower = CompactString::from(raw);
-        // Most words have no capital. Lower-casing rewrites every byte of the inline string,
-        // and reading it back soon after waits on those stores: only done when needed.
-        if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower.make_ascii_lowercase();
+    let lowered = if raw.is_ascii() {
+        Lowered::Ascii {
+            has_capital: raw.bytes().any(|b| b.is_ascii_uppercase()),
         }
-        (lower, raw.as_bytes()[0].is_ascii_uppercase())
     } else {
-        lower_non_ascii(raw)
+        Lowered::NonAscii
+    };
+    push_lowered(text, tokens, start, end, kind, lowered);
+}
+
+/// What is known of a token's characters before it is lower-cased.
+#[derive(Clone, Copy)]
+enum Lowered {
+    /// Most tokens: no Unicode tables to ask and no ’ to straighten.
+    Ascii {
+        has_capital: bool,
+    },
+    NonAscii,
+}
+
+/// Pushes the token `text[start..end]`, lower-cased as `lowered` says it can be.
+///
+/// Inlined into [`push_word`], which calls it for every word: a call of its own cost as much
+/// again as building the token.
+#[inline(always)]
+fn push_lowered(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    lowered: Lowered,
+) {
+    let raw = &text[start..end];
+    let (lower, capitalized) = match lowered {
+        Lowered::Ascii { has_capital } => {
+            let mut lower = CompactString::from(raw);
+            // Most words have no capital. Lower-casing rewrites every byte of the inline
+            // string, and reading it back soon after waits on those stores: only done when
+            // needed.
+            if has_capital {
+                lower.make_ascii_lowercase();
+            }
+            (lower, raw.as_bytes()[0].is_ascii_uppercase())
+        }
+        Lowered::NonAscii => lower_non_ascii(raw),
     };
     tokens.push(Token {
         span: Span::new(start, end),
