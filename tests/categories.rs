@@ -214,6 +214,11 @@ const CASES: &[(&str, &str)] = &[
         "{C:Said} {S:Ana Ruiz, who grew up on the street}, {X:“We were all so proud of him.”}",
     ),
     (
+        "a cue inside a quotation leaves the attribution around it; \"then\" coordinates",
+        "{S:The reporter} {C:says:} {X:“Well, according to a witness, it was chaos.”} \
+         | {S:Kasich} offered the man a job, {C:then said} {X:he would welcome advice}.",
+    ),
+    (
         "denial",
         "{S:The embassy} {C:denied} {X:that troops had crossed the border}.",
     ),

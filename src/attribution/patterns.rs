@@ -1299,9 +1299,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 || (group > 1
                     && self.kind(group - 1) == Some(TokenKind::Comma)
                     && self.kind(group - 2) == Some(TokenKind::CloseQuote)));
+        // A pronoun after the cue is an inverted source only at the clause's end ("…, said
+        // he."): "…, then said he would resign" has it open the content.
         let invertible = anchor.cue.kind == AttributionKind::Speech
             && self.toks.get(after_cue).is_some_and(|t| {
-                self.starts_noun_phrase(t)
+                (self.starts_noun_phrase(t)
+                    && !(t.is(class::PRONOUN)
+                        && !matches!(
+                            self.kind(after_cue + 1),
+                            None | Some(TokenKind::Terminal | TokenKind::Comma)
+                        )))
                     || (after_quote && t.kind == TokenKind::Word && !self.is_closed_word(t))
             });
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
@@ -1339,7 +1346,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         // "… overruled and said …", "… joked about X, and told …": a verb coordinated with an
         // earlier one shares its subject.
-        let coordinated = group > 0 && self.is(group - 1, class::COORDINATOR);
+        // "…, then said …" coordinates as "and" does.
+        let coordinated = group > 0
+            && (self.is(group - 1, class::COORDINATOR)
+                || (self.kind(group - 1) == Some(TokenKind::Comma) && self.lower(group) == "then"));
         let subject = subject.or_else(|| {
             if !coordinated {
                 return None;
@@ -2751,7 +2761,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .map(|(i, b)| {
                 !in_relative_clause(b)
                     && neighbours(&found, i).any(|(j, a)| {
+                        // A cue inside a quotation is dropped below, so nothing nests in it:
+                        // "The reporter says: “…, according to a witness, …”".
                         i != j
+                            && !self.in_quotation(a.cue.0)
                             && ((in_source(a, b) && phrase_cue(b))
                                 || a.content.is_some_and(|c| {
                                     let inside =
