@@ -775,6 +775,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .unwrap_or(content_end);
             found.content = Some((source_start - 1, clause_end.min(content_end)));
         }
+        // "added another title to his resume": a word that makes the verb another verb may
+        // also follow its object.
+        if !anchor.cue.other_verb_before.is_empty()
+            && let Some((start, end)) = found.content.filter(|c| c.0 >= found.cue.1)
+            && (start..end.min(start + MAX_NAME_WORDS + 4))
+                .take_while(|&k| self.in_noun_phrase(k))
+                .any(|k| {
+                    anchor
+                        .cue
+                        .other_verb_before
+                        .iter()
+                        .any(|w| *w == self.toks[k].lower)
+                })
+        {
+            return None;
+        }
         // "the borrowing continued", "continued his push": with no quotation the verb is not
         // one of speech.
         if anchor.cue.quotes_only
