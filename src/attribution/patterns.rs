@@ -1317,14 +1317,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.kind(group - 2) == Some(TokenKind::CloseQuote)));
         // A pronoun after the cue is an inverted source only at the clause's end ("…, said
         // he."): "…, then said he would resign" has it open the content.
+        let clause_ends_after_it = matches!(
+            self.kind(after_cue + 1),
+            None | Some(TokenKind::Terminal | TokenKind::Comma)
+        );
         let invertible = anchor.cue.kind == AttributionKind::Speech
             && self.toks.get(after_cue).is_some_and(|t| {
-                (self.starts_noun_phrase(t)
-                    && !(t.is(class::PRONOUN)
-                        && !matches!(
-                            self.kind(after_cue + 1),
-                            None | Some(TokenKind::Terminal | TokenKind::Comma)
-                        )))
+                (self.starts_noun_phrase(t) && (!t.is(class::PRONOUN) || clause_ends_after_it))
                     || (after_quote && t.kind == TokenKind::Word && !self.is_closed_word(t))
             });
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
