@@ -1694,12 +1694,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let words = &self.grammar.words;
         let is_time =
             |i: usize| self.is(i, class::TIME_WORD) || words.time_nouns.contains(self.lower(i));
-        let modifies_time = |i: usize| {
-            matches!(
-                self.lower(i),
-                "last" | "this" | "next" | "past" | "on" | "the" | "same" | "early" | "late"
-            )
-        };
+        let modifies_time = |i: usize| words.time_modifiers.contains(self.lower(i));
         let mut start = end;
         while start > self.floor
             && end - start < MAX_TIME_PHRASE

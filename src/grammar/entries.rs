@@ -260,6 +260,8 @@ pub struct WordLists {
     #[serde(default)]
     pub time_nouns: Vec<String>,
     #[serde(default)]
+    pub time_modifiers: Vec<String>,
+    #[serde(default)]
     pub cue_particles: Vec<String>,
     #[serde(default)]
     pub topic_prepositions: Vec<String>,

@@ -371,6 +371,7 @@ pub struct WordSets {
     pub agent_prepositions: WordSet,
     pub time_words: WordSet,
     pub time_nouns: WordSet,
+    pub time_modifiers: WordSet,
     pub cue_particles: WordSet,
     pub topic_prepositions: WordSet,
     pub other_verb_particles: WordSet,
@@ -763,6 +764,7 @@ impl Grammar {
         extend(&mut w.agent_prepositions, words.agent_prepositions);
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.time_nouns, words.time_nouns);
+        extend(&mut w.time_modifiers, words.time_modifiers);
         extend(&mut w.cue_particles, words.cue_particles);
         extend(&mut w.topic_prepositions, words.topic_prepositions);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
