@@ -313,6 +313,10 @@ const CASES: &[(&str, &str)] = &[
         "a reduced relative inside a preposition's source",
         "{X:Turnout was low}, {C:according to} {S:exit polls} reported by the station.",
     ),
+    (
+        "a subject set off by commas before a cue verb and its clause",
+        "{S:Two objectors, Ann Lee and Bo Park,} {C:said} {X:the vote was unfair}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.
@@ -527,6 +531,57 @@ fn coordinated_verbs_share_the_subject() {
                 owned("the treasurer"),
                 "added".to_string(),
                 owned("that it would pay off")
+            ),
+        ]
+    );
+}
+
+/// A cue verb after a comma opens an inversion ("…, said the coach's aide") only when what
+/// follows it is a noun phrase: before a clause ("…, said the vote was unfair"), after an
+/// auxiliary ("…, have questioned") or after "then", the words before the comma hold its
+/// subject.
+#[test]
+fn a_verb_after_a_comma_inverts_only_before_a_noun_phrase() {
+    let found = attributions(
+        "\u{201c}We lost,\u{201d} said the coach\u{2019}s aide. \
+         Two objectors, Ann Lee and Bo Park, said the vote was unfair. \
+         The two candidates, Ann Lee and Bo Park, have questioned the budget. \
+         The critic praised the food, then criticized the service. \
+         In 1952, the general and his aide, John Dulles, said the plan had failed.",
+    );
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                owned("the coach\u{2019}s aide"),
+                "said".to_string(),
+                owned("\u{201c}We lost,\u{201d}")
+            ),
+            (
+                owned("Two objectors, Ann Lee and Bo Park,"),
+                "said".to_string(),
+                owned("the vote was unfair")
+            ),
+            (
+                owned("The two candidates, Ann Lee and Bo Park,"),
+                "have questioned".to_string(),
+                owned("the budget")
+            ),
+            (
+                owned("The critic"),
+                "praised".to_string(),
+                owned("the food")
+            ),
+            (
+                owned("The critic"),
+                "then criticized".to_string(),
+                owned("the service")
+            ),
+            (
+                owned("the general and his aide, John Dulles,"),
+                "said".to_string(),
+                owned("the plan had failed")
             ),
         ]
     );

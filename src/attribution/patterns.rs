@@ -1332,7 +1332,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !closes_clause
             && !apposition
             && invertible
-            && let Some((source, _)) = self.source_after(after_cue, true)
+            // "…, then criticized the service": an adverb before the verb coordinates it.
+            && (group == anchor.start || after_quote)
+            && let Some((source, _)) = self
+                .source_after(after_cue, true)
+                .filter(|&(source, _)| !self.holds_verb(source))
         {
             let boundary = group - 1;
             if let Some(content) = self.content_before(boundary, source.1) {
@@ -1359,6 +1363,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return (start < end)
                 .then(|| self.found(anchor, Some(source), (group, cue_end), Some((start, end))));
         }
+        let subject = subject.or_else(|| self.subject_before_comma(anchor, group, after_cue));
         // "… overruled and said …", "… joked about X, and told …": a verb coordinated with an
         // earlier one shares its subject.
         // "…, then said …" coordinates as "and" does.
@@ -1465,6 +1470,87 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .filter(|via| via.1 <= content.0)
             .or_else(|| self.channel_at(after_cue).map(|(outlet, _)| outlet));
         Some(found)
+    }
+
+    /// "Two objectors, Ann Lee and Bo Park, said the vote was unfair": when no subject is found
+    /// before the comma that precedes a cue, and the words after the cue are a clause rather
+    /// than an inverted source, the phrase before the comma is the subject (after a leading
+    /// phrase set off by its own comma: "In 1952, Ike and his aide, John Dulles, said").
+    fn subject_before_comma(
+        &self,
+        anchor: Anchor,
+        group: usize,
+        after_cue: usize,
+    ) -> Option<Range> {
+        // "Mr. Manafort, citing ''the magic of Trump,'' said": the comma may close a quotation.
+        let mut comma = group.checked_sub(1)?;
+        if self.kind(comma) == Some(TokenKind::CloseQuote) {
+            comma = comma.checked_sub(1)?;
+        }
+        if comma <= self.floor || self.kind(comma) != Some(TokenKind::Comma) {
+            return None;
+        }
+        // Only a finite verb has a subject: not the participle of "…, also known as ISIS" or
+        // "…, first reported by the Times".
+        let CueClass::Verb(form) = anchor.cue.class else {
+            return None;
+        };
+        let auxiliary = (group..anchor.start).any(|i| self.is(i, class::AUXILIARY));
+        let finite = (form.past || form.third) && !self.is(anchor.end, class::AGENT_PREPOSITION);
+        if !auxiliary && !finite {
+            return None;
+        }
+        // After an auxiliary ("…, have questioned") the verb cannot open an inversion.
+        if !auxiliary {
+            self.source_after(after_cue, true)
+                .filter(|&(after, _)| self.holds_verb(after))?;
+        }
+        let mut start = self.trim_leading(self.floor, comma);
+        if self.is(start, class::PREPOSITION) {
+            start = (start..comma).find(|&i| self.kind(i) == Some(TokenKind::Comma))? + 1;
+        }
+        let opens = self.toks.get(start).is_some_and(|t| {
+            t.is_word() && (t.capitalized || t.is(class::DETERMINER) || t.is(class::PRONOUN))
+        });
+        if (start..comma).any(|i| {
+            matches!(
+                self.kind(i),
+                Some(TokenKind::Colon | TokenKind::Semicolon | TokenKind::Dash)
+            )
+        }) {
+            return None;
+        }
+        // "Kelly speculated about her wardrobe, referred to …": verb phrases listed without
+        // "and" share the subject of the first.
+        if (start..comma).any(|i| self.is_verb_anchor(i)) {
+            // "claimed that the museum in Washington, D.C., had expressed interest": after an
+            // auxiliary the verb is the content clause's own.
+            return (!auxiliary).then(|| self.leading_subject(comma)).flatten();
+        }
+        // The phrase's head, before any apposition, must be a noun phrase: not an opening
+        // participle ("Based on estimates by …,") or adverb ("Perhaps counterintuitively,").
+        let head_end = (start..comma)
+            .find(|&i| self.kind(i) == Some(TokenKind::Comma))
+            .unwrap_or(comma);
+        let head = self.toks.get(start).is_some_and(|t| {
+            let participle = t.lower.len() > 4 && t.lower.ends_with("ed") || ing_form(&t.lower);
+            !participle && self.valid_subject((start, head_end))
+        });
+        (opens && head && start + 1 < comma).then_some((start, group))
+    }
+
+    /// Whether the words after a cue hold a verb of their own before any apposition or relative
+    /// clause: "Two objectors, Ann Lee and Bo Park, said the vote was unfair" is no inversion
+    /// with "the vote was unfair" as its source.
+    fn holds_verb(&self, (start, end): Range) -> bool {
+        (start..end)
+            .take_while(|&i| {
+                self.kind(i) != Some(TokenKind::Comma) && !self.is(i, class::RELATIVE_PRONOUN)
+            })
+            .any(|i| {
+                let t = &self.toks[i];
+                t.kind == TokenKind::Word && !t.capitalized && t.is(class::AUXILIARY)
+            })
     }
 
     /// "said in a statement": a phrase naming the form of the statement belongs to the cue.
