@@ -317,6 +317,10 @@ const CASES: &[(&str, &str)] = &[
         "a subject set off by commas before a cue verb and its clause",
         "{S:Two objectors, Ann Lee and Bo Park,} {C:said} {X:the vote was unfair}.",
     ),
+    (
+        "an adverb of focus before the subject is not the source's",
+        "Even {S:the mayor's allies} {C:said} {X:the plan was rushed}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -124,7 +124,9 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         .into_iter()
         .map(|f| Attribution {
             sentence,
-            source: f.source.map(|r| parser.span(r)),
+            source: f
+                .source
+                .map(|r| parser.span(parser.without_focus_adverb(r, f.cue))),
             cue: parser.span(f.cue),
             content: f.content_override.or(f.content.map(|r| parser.span(r))),
             relation: f.relation,
@@ -588,6 +590,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             content_first: false,
             content_override: None,
         }
+    }
+
+    /// "Even Obama said", "Now Sembler says": an adverb of focus or sequence opening a source
+    /// before its cue is not part of it. Trimmed once the sentence is resolved, since the
+    /// other attributions' boundaries were found with the clause as written.
+    fn without_focus_adverb(&self, (start, end): Range, cue: Range) -> Range {
+        let opens = end > start + 1
+            && end <= cue.0
+            && self.grammar.words.focus_adverbs.contains(self.lower(start));
+        (start + usize::from(opens), end)
     }
 
     /// A source before its cue without what only stands beside it: a discourse aside or a

@@ -262,6 +262,8 @@ pub struct WordLists {
     #[serde(default)]
     pub time_modifiers: Vec<String>,
     #[serde(default)]
+    pub focus_adverbs: Vec<String>,
+    #[serde(default)]
     pub cue_particles: Vec<String>,
     #[serde(default)]
     pub topic_prepositions: Vec<String>,

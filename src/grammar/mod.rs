@@ -372,6 +372,7 @@ pub struct WordSets {
     pub time_words: WordSet,
     pub time_nouns: WordSet,
     pub time_modifiers: WordSet,
+    pub focus_adverbs: WordSet,
     pub cue_particles: WordSet,
     pub topic_prepositions: WordSet,
     pub other_verb_particles: WordSet,
@@ -765,6 +766,7 @@ impl Grammar {
         extend(&mut w.time_words, words.time_words);
         extend(&mut w.time_nouns, words.time_nouns);
         extend(&mut w.time_modifiers, words.time_modifiers);
+        extend(&mut w.focus_adverbs, words.focus_adverbs);
         extend(&mut w.cue_particles, words.cue_particles);
         extend(&mut w.topic_prepositions, words.topic_prepositions);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
