@@ -321,6 +321,10 @@ const CASES: &[(&str, &str)] = &[
         "an adverb of focus before the subject is not the source's",
         "Even {S:the mayor's allies} {C:said} {X:the plan was rushed}.",
     ),
+    (
+        "a role, a name and an apposition as the subject",
+        "{S:The city's mayor, Ann Lee, a Democrat,} {C:said} {X:the vote was close}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -22,6 +22,8 @@ const MAX_TRAILER: usize = 8;
 const MAX_TIME_PHRASE: usize = 4;
 /// The longest run of capitalised words read as one person's name.
 const MAX_NAME_WORDS: usize = 4;
+/// The longest role before a name that the parser joins to it ("the city's deputy mayor").
+const MAX_ROLE_WORDS: usize = 5;
 
 /// A cue found in the sentence: tokens `[start, end)`.
 #[derive(Debug, Clone, Copy)]
@@ -1752,7 +1754,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 before_age -= 2;
             }
             let subject_from = |name_end: usize| {
-                let start = self.subject_start(self.clause_start(name_end), name_end)?;
+                let mut start = self.subject_start(self.clause_start(name_end), name_end)?;
+                // "Nevada's governor, Brian Sandoval, a Republican,": a short role opening the
+                // sentence may stand before the name, as "Clinton's campaign chairman, John
+                // Podesta," does alone.
+                if let Some(comma) = start.checked_sub(1)
+                    && self.kind(comma) == Some(TokenKind::Comma)
+                    && self.name_after_role(comma) == Some(name_end)
+                    && let role = self.trim_leading(self.floor, comma)
+                    && comma - role <= MAX_ROLE_WORDS
+                    && (self.is(role, class::DETERMINER)
+                        || self.kind(role + 1) == Some(TokenKind::Possessive))
+                    && (role..comma).all(|i| {
+                        self.in_noun_phrase(i) && !self.is(i, class::PREPOSITION)
+                            || self.kind(i) == Some(TokenKind::Possessive)
+                    })
+                {
+                    start = role;
+                }
                 (!self.subject_conflicts(start, name_end)).then_some((start, group))
             };
             return subject_from(before_age).or_else(|| subject_from(name_end));
