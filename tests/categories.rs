@@ -325,6 +325,10 @@ const CASES: &[(&str, &str)] = &[
         "a role, a name and an apposition as the subject",
         "{S:The city's mayor, Ann Lee, a Democrat,} {C:said} {X:the vote was close}.",
     ),
+    (
+        "document participle, put out by a verb with a particle",
+        "{S:The campaign} {C:sent out a text message saying} {X:the vote was close}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -1143,12 +1143,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             }
             np_start -= 1;
         }
-        let verb = np_start.checked_sub(1).filter(|&v| {
-            v >= self.floor
-                && self.toks[v].kind == TokenKind::Word
-                && !self.toks[v].capitalized
-                && !self.is_closed_word(&self.toks[v])
-        });
+        let words = &self.grammar.words;
+        let verb = np_start
+            .checked_sub(1)
+            // "sent out a text message saying": the verb is before its particle.
+            .map(|v| {
+                let lower = self.lower(v);
+                let particle = words.cue_particles.contains(lower)
+                    || words.other_verb_particles.contains(lower);
+                if particle && v > self.floor { v - 1 } else { v }
+            })
+            .filter(|&v| {
+                v >= self.floor
+                    && self.toks[v].kind == TokenKind::Word
+                    && !self.toks[v].capitalized
+                    && !self.is_closed_word(&self.toks[v])
+            });
         let (source, cue_start) = match verb {
             Some(verb) => {
                 let group = self.verb_group_start(verb);
