@@ -599,6 +599,33 @@ fn a_verb_after_a_comma_inverts_only_before_a_noun_phrase() {
     );
 }
 
+/// An attribution inside a relative clause set off by commas ends at the comma before the main
+/// clause's verb, not with the sentence; a comma inside the content that no verb follows does
+/// not end it.
+#[test]
+fn an_attribution_in_a_relative_clause_ends_before_the_main_verb() {
+    let found = attributions(
+        "Ann Lee, who declared victory on Tuesday with a string of wins, will return the favor. \
+         The mayor, who said the bridge, the road and the tunnel were safe, later resigned.",
+    );
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                owned("who"),
+                "declared".to_string(),
+                owned("victory on Tuesday with a string of wins")
+            ),
+            (
+                owned("who"),
+                "said".to_string(),
+                owned("the bridge, the road and the tunnel were safe")
+            ),
+        ]
+    );
+}
+
 /// A gerund cue after a subordinator (and an adverb) or after a coordinator joining it to an
 /// earlier gerund has the main clause's subject.
 #[test]

@@ -2271,6 +2271,30 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end = comma;
         }
+        // "Clinton, who declared victory on Tuesday, will return the favor": an attribution
+        // inside a relative clause set off by commas ends at the comma before the main verb.
+        let in_relative_clause = (self.floor..start)
+            .rev()
+            .take(MAX_SUBJECT)
+            .take_while(|&i| self.kind(i) != Some(TokenKind::Comma))
+            .any(|i| {
+                matches!(self.lower(i), "who" | "which")
+                    && i > self.floor
+                    && self.kind(i - 1) == Some(TokenKind::Comma)
+            });
+        if in_relative_clause
+            && let Some(comma) = (start..end).find(|&i| {
+                let mut verb = i + 1;
+                while self.is(verb, class::ADVERB) && !self.toks[verb].capitalized {
+                    verb += 1;
+                }
+                self.kind(i) == Some(TokenKind::Comma)
+                    && !self.quoted[i]
+                    && (self.starts_with_verb(verb) || self.is_verb_anchor(verb))
+            })
+        {
+            end = comma;
+        }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
