@@ -2519,7 +2519,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.lower(i).ends_with('s')
                     && (i == source.0 || (i == source.0 + 1 && self.lower(source.0) == "the")))
         };
-        (heads.is_empty() || (source.0..source.1).any(head_at)).then_some(found)
+        // After its clause, "in the polls", "in national polls" give a standing; only a poll
+        // of its own is a source there ("leads by four points in a new poll").
+        let standing = found.content_first && !matches!(self.lower(source.0), "a" | "an");
+        (heads.is_empty() || ((source.0..source.1).any(head_at) && !standing)).then_some(found)
     }
 
     /// Whether a noun phrase names who or what a claim comes from: a source noun ("two
