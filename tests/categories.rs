@@ -463,7 +463,8 @@ fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
 }
 
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
-/// with a phrase or a participle ("Standing by the plan, she …") or a name that looks like one
+/// with a phrase or a participle ("Standing by the plan, she …", "Asked about it, she …") or a
+/// name that looks like one
 /// ("Harding paused, and said …") or a phrase of time ("Last week, …"), and after "but"; the
 /// first verb's content ends before the coordinator, or before a participle after a quotation
 /// whose comma is inside the marks (",” adding …").
@@ -477,7 +478,9 @@ fn coordinated_verbs_share_the_subject() {
          The coach smiled, but told reporters the team was tired. \
          Last week, the minister called the plan bold, and added that it would wait. \
          The mayor said the budget was \u{201c}balanced,\u{201d} adding that taxes would fall. \
-         The plan is costly, the treasurer said, but added that it would pay off.",
+         The plan is costly, the treasurer said, but added that it would pay off. \
+         \u{201c}It is costly,\u{201d} the mayor said, but added that it would pay off. \
+         Asked whether she would run, the governor smiled and said it was too early.",
     );
     let owned = |s: &str| Some(s.to_string());
     assert_eq!(
@@ -543,6 +546,22 @@ fn coordinated_verbs_share_the_subject() {
                 owned("the treasurer"),
                 "added".to_string(),
                 owned("that it would pay off")
+            ),
+            (
+                owned("the mayor"),
+                "said".to_string(),
+                owned("\u{201c}It is costly,\u{201d}")
+            ),
+            (
+                owned("the mayor"),
+                "added".to_string(),
+                owned("that it would pay off")
+            ),
+            (None, "Asked".to_string(), owned("whether she would run")),
+            (
+                owned("the governor"),
+                "said".to_string(),
+                owned("it was too early")
             ),
         ]
     );

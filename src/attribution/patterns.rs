@@ -1196,9 +1196,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             {
                 start += 1;
             }
+            // "Asked whether he would serve, she shook her head and said …": a participle opens
+            // a phrase too, past ("Asked", "Pressed") as present.
+            let participle = self.lower(start).len() > 4 && self.lower(start).ends_with("ed")
+                || self.is(start, class::IRREGULAR_PAST);
             let opening = self.is(start, class::PREPOSITION)
                 || self.is(start, class::SUBORDINATOR)
-                || ing_form(self.lower(start));
+                || ing_form(self.lower(start))
+                || participle;
             // "Last month, …", "Earlier this year, …": a short phrase ending in a word of time.
             let of_time = |comma: usize| {
                 comma - start <= MAX_TIME_PHRASE
@@ -1438,7 +1443,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .is_some_and(|t| t.is(class::PREPOSITION) || t.is(class::SUBORDINATOR));
         let quote_opens_sentence =
             self.kind(self.trim_leading(self.floor, source.0)) == Some(TokenKind::OpenQuote);
-        if has_content_before && quote_before && (nothing_attributed_after || quote_opens_sentence)
+        // "“…,” she said, but added that …": a subject shared from an earlier verb leaves the
+        // quotation to that verb.
+        let adjacent = source.1 == group;
+        if has_content_before
+            && quote_before
+            && adjacent
+            && (nothing_attributed_after || quote_opens_sentence)
         {
             let content = self.content_before(boundary?, usize::MAX)?;
             let content = match reopening_quote.filter(|_| opens_quote_after) {
