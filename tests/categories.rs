@@ -329,6 +329,10 @@ const CASES: &[(&str, &str)] = &[
         "document participle, put out by a verb with a particle",
         "{S:The campaign} {C:sent out a text message saying} {X:the vote was close}.",
     ),
+    (
+        "a present verb after an apposition, before a preposition",
+        "{S:Ann Lee, a candidate from Ohio,} {C:says} {X:despite the rain, the rally will go on}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -336,8 +336,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 let after_pronoun = i > 0
                     && self.toks[i - 1].is(class::PRONOUN)
                     && !matches!(self.toks[i - 1].lower.as_str(), "him" | "them" | "us");
+                // Nor after the comma that closes a name's apposition: "Carly Fiorina, a
+                // candidate, says despite …".
+                let after_name = i >= 2
+                    && self.kind(i - 1) == Some(TokenKind::Comma)
+                    && self.toks[i - 2].capitalized;
                 let before_preposition = end == i + 1
                     && !after_pronoun
+                    && !after_name
                     && self.toks.get(end).is_some_and(|n| {
                         n.is(class::PREPOSITION)
                             && !matches!(n.lower.as_str(), "to" | "that")
