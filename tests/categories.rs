@@ -333,6 +333,14 @@ const CASES: &[(&str, &str)] = &[
         "a present verb after an apposition, before a preposition",
         "{S:Ann Lee, a candidate from Ohio,} {C:says} {X:despite the rain, the rally will go on}.",
     ),
+    (
+        "an '-s' form before a bare verb is the plural noun of its subject",
+        "{S:Farm advocates} {C:say} {X:they have promises from both candidates}.",
+    ),
+    (
+        "a bare verb before a preposition after a plural subject",
+        "{S:Some residents} {C:worry about} {X:the new tolls}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

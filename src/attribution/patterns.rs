@@ -375,6 +375,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     })
                         })
                 };
+                let after_plural_or_auxiliary = || {
+                    i > 0 && {
+                        let before = &self.toks[i - 1];
+                        before.kind == TokenKind::Word
+                            && (before.is(class::AUXILIARY | class::NEGATION)
+                                || before.lower.ends_with("n't")
+                                || (before.lower.len() > 3
+                                    && before.lower.ends_with('s')
+                                    && !before.lower.ends_with("ss")
+                                    && !self.is_closed_word(before)
+                                    && self.anchor_of[i - 1].is_none()))
+                    }
+                };
                 let before_finite_verb = || {
                     next_cue_verb(|f| (f.past || f.third) && !f.base)
                         || (end == i + 1 && self.toks.get(end).is_some_and(past_form))
@@ -418,9 +431,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             || (after_plural_quantifier && form.third && !form.base && !form.past)
                             || modifies_subject(form)
                             || ((form.base || form.third) && !form.past && before_finite_verb())
+                            // "biofuels advocates say": an "-s" form before a bare verb is the
+                            // plural noun that is its subject.
+                            || (form.third
+                                && !form.base
+                                && !form.past
+                                && next_cue_verb(|f| f.base && !f.third && !f.past))
                             || (noun_position && (form.base || form.third || form.gerund))
                             || (after_adjective && form.base)
-                            || (before_preposition && (form.base || form.third) && !form.past)
+                            || (before_preposition && form.third && !form.past)
+                            // A bare form before a preposition is a noun ("a sparing mention of
+                            // his rivals") unless a plural subject or an auxiliary precedes it:
+                            // "analysts say for the nominee to win …", "you can say for".
+                            || (before_preposition
+                                && form.base
+                                && !form.past
+                                && !after_plural_or_auxiliary())
                             || (before_auxiliary && form.third && !form.past)
                     }
                     _ => false,
