@@ -341,6 +341,10 @@ const CASES: &[(&str, &str)] = &[
         "a bare verb before a preposition after a plural subject",
         "{S:Some residents} {C:worry about} {X:the new tolls}.",
     ),
+    (
+        "a hyphenated fraction as a share",
+        "{S:About two-thirds of the members} {C:said} {X:the dues were too high}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.
