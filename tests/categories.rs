@@ -718,6 +718,9 @@ fn look_alikes_are_not_attributions() {
         "Prices continued to rise through the spring.",
         "The club has offered him a new contract.",
         "Thousands of fans showed up at the parade.",
+        "In Ohio, 60 pledged delegates were at stake.",
+        "The walkouts were called off at the last minute.",
+        "Ortiz reported from Albuquerque, N.M.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

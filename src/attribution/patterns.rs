@@ -1521,6 +1521,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return Some(found);
         }
         let (cue_end, content) = self.content_after(anchor, after_cue.max(cue.1))?;
+        // "Fahrenthold reported from Washington.": a byline's place, not a report's content.
+        let from_place = self.lower(content.0) == "from"
+            && content.1 > content.0 + 1
+            && (content.0 + 1..content.1)
+                .all(|i| self.toks[i].capitalized || self.kind(i) == Some(TokenKind::Comma));
+        if from_place {
+            return None;
+        }
         let cue_end = if cue_end == after_cue && after_cue > anchor.end {
             anchor.end
         } else {
