@@ -345,6 +345,12 @@ const CASES: &[(&str, &str)] = &[
         "a hyphenated fraction as a share",
         "{S:About two-thirds of the members} {C:said} {X:the dues were too high}.",
     ),
+    (
+        "a phrase of circumstance or a channel beside the source is not the source's",
+        "{S:The mayor}, speaking at a rally in Ohio, {C:said} {X:the plant would stay open}. \
+         | {S:The mayor}, in a speech on Monday, {C:said} {X:the plant would stay open}. \
+         | {S:Another source} speaking to CNN {C:said} {X:the plant would close}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

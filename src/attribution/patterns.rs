@@ -128,7 +128,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             sentence,
             source: f
                 .source
-                .map(|r| parser.span(parser.without_focus_adverb(r, f.cue))),
+                .map(|r| parser.span(parser.source_as_annotated(r, f.cue))),
             cue: parser.span(f.cue),
             content: f.content_override.or(f.content.map(|r| parser.span(r))),
             relation: f.relation,
@@ -626,14 +626,39 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
     }
 
-    /// "Even Obama said", "Now Sembler says": an adverb of focus or sequence opening a source
-    /// before its cue is not part of it. Trimmed once the sentence is resolved, since the
-    /// other attributions' boundaries were found with the clause as written.
-    fn without_focus_adverb(&self, (start, end): Range, cue: Range) -> Range {
-        let opens = end > start + 1
-            && end <= cue.0
-            && self.grammar.words.focus_adverbs.contains(self.lower(start));
-        (start + usize::from(opens), end)
+    /// A source before its cue without what opens or interrupts it, trimmed once the sentence
+    /// is resolved, since the other attributions' boundaries were found with the clause as
+    /// written: an adverb of focus or sequence ("Even Obama said", "Now Sembler says"), a
+    /// participle or a phrase of circumstance set off by commas ("Carson, speaking with the
+    /// paper's editors, said", "Trump, in a speech in Ohio, said") and a channel ("Another
+    /// source speaking to Fox News said").
+    fn source_as_annotated(&self, (mut start, mut end): Range, cue: Range) -> Range {
+        if end > cue.0 {
+            return (start, end);
+        }
+        if end > start + 1 && self.grammar.words.focus_adverbs.contains(self.lower(start)) {
+            start += 1;
+        }
+        let circumstance = |i: usize| {
+            let t = &self.toks[i];
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && ((ing_form(&t.lower) && t.lower != "including")
+                    || matches!(t.lower.as_str(), "in" | "at" | "during" | "on" | "after"))
+        };
+        if end > start + 2
+            && self.kind(end - 1) == Some(TokenKind::Comma)
+            && let Some(comma) = (start + 1..end - 1)
+                .find(|&i| self.kind(i) == Some(TokenKind::Comma) && circumstance(i + 1))
+        {
+            end = comma;
+        }
+        if let Some(channel) = (start + 1..end).find(|&i| {
+            self.anchor_of[i].is_some_and(|a| self.anchors[a].cue.class == CueClass::Channel)
+        }) {
+            end = channel;
+        }
+        (start, end)
     }
 
     /// A source before its cue without what only stands beside it: a discourse aside or a
