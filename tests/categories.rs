@@ -351,6 +351,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:The mayor}, in a speech on Monday, {C:said} {X:the plant would stay open}. \
          | {S:Another source} speaking to CNN {C:said} {X:the plant would close}.",
     ),
+    (
+        "a relative clause with no cue of its own stays with the source",
+        "{S:Ann Lee, who runs the bakery on Main Street,} {C:said} {X:the rent had doubled}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

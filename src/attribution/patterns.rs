@@ -667,9 +667,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     fn trim_source(&self, (start, end): Range) -> Range {
         let words = &self.grammar.words;
         if end > start + 2 && self.kind(end - 1) == Some(TokenKind::Comma) {
+            // A relative clause stays with its source ("Barkley, who votes Democratic,") unless
+            // it holds an attribution of its own ("Barkley, who has said he will vote,").
             let aside = (start + 1..end - 1).find(|&i| {
                 self.kind(i) == Some(TokenKind::Comma)
-                    && (self.lower(i + 1) == "who"
+                    && ((self.lower(i + 1) == "who"
+                        && (i + 1..end - 1).any(|k| self.is_verb_anchor(k)))
                         || self.phrase_end(&words.parentheticals, i + 1) == Some(end - 1))
             });
             if let Some(comma) = aside {
