@@ -355,6 +355,10 @@ const CASES: &[(&str, &str)] = &[
         "a relative clause with no cue of its own stays with the source",
         "{S:Ann Lee, who runs the bakery on Main Street,} {C:said} {X:the rent had doubled}.",
     ),
+    (
+        "a capitalised role with its place as an apposition, after an opening phrase",
+        "Even so, {S:Senator Ann Lee, Republican of Ohio,} {C:said} {X:the bill was dead}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -1795,6 +1795,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             || !t.capitalized
                             || t.is(class::TITLE)
                             || self.kind(open + 2) == Some(TokenKind::Possessive)
+                            // "Ann Lee, Republican of Ohio,": a capitalised role and its place.
+                            || self.lower(open + 2) == "of"
                             || (open > 0 && self.is(open - 1, class::TITLE))
                     })
                     || (self.name_after_role(open) == Some(last) && !self.role_in_apposition(open))
