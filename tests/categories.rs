@@ -648,6 +648,30 @@ fn a_verb_after_a_comma_inverts_only_before_a_noun_phrase() {
     );
 }
 
+/// A content ends before a coordinated clause whose cue verb has a subject of its own.
+#[test]
+fn a_coordinated_clause_with_its_own_subject_ends_the_content() {
+    let found = attributions(
+        "The senator defended his vote, but on Saturday he announced that he backed repeal.",
+    );
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                owned("The senator"),
+                "defended".to_string(),
+                owned("his vote")
+            ),
+            (
+                owned("he"),
+                "announced".to_string(),
+                owned("that he backed repeal")
+            ),
+        ]
+    );
+}
+
 /// An attribution inside a relative clause set off by commas ends at the comma before the main
 /// clause's verb, not with the sentence; a comma inside the content that no verb follows does
 /// not end it.

@@ -2340,6 +2340,25 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 end -= 1;
             }
         }
+        // "Sanders defended his vote, but on Saturday he announced …": a coordinated clause with
+        // a cue verb and a subject of its own is an attribution of its own.
+        if !self.in_quotation(start) && let Some(comma) = (start + 1..end).find(|&i| {
+            self.kind(i) == Some(TokenKind::Comma)
+                && !self.quoted[i]
+                && matches!(self.lower(i + 1), "and" | "but")
+                && (i + 2..end.min(i + 10)).any(|j| {
+                    self.anchor_of[j].is_some_and(|a| {
+                        let anchor = self.anchors[a];
+                        anchor.start == j
+                            && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
+                            && self
+                                .subject_before(self.verb_group_start(j))
+                                .is_some_and(|(s, _)| s > i + 1)
+                    })
+                })
+        }) {
+            end = comma;
+        }
         // "When the mayor said the bridge was safe, residents …", "Despite polls showing her
         // behind, she …": an attribution inside an opening clause or phrase ends with it.
         let opener = self.trim_leading(self.floor, start);
