@@ -359,6 +359,14 @@ const CASES: &[(&str, &str)] = &[
         "a capitalised role with its place as an apposition, after an opening phrase",
         "Even so, {S:Senator Ann Lee, Republican of Ohio,} {C:said} {X:the bill was dead}.",
     ),
+    (
+        "a contracted 'has' in the verb group",
+        "{S:She}{C:\u{2019}s long argued} {X:that taxes are too high}.",
+    ),
+    (
+        "a verb's other-verb word before a name that is no possessor",
+        "{X:\u{201c}It was a great night,\u{201d}} {S:the mayor} {C:added} to Channel Four.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

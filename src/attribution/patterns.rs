@@ -480,7 +480,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     best = Some((cue, end));
                 }
             }
-            // "voters showed up", "added to his lead": a word that makes the verb another verb.
+            // "voters showed up", "added to his lead": a word that makes the verb another verb;
+            // not before a name that is no possessor ("Trump added to People", an addressee).
+            let to_a_name = |at: usize| {
+                self.toks
+                    .get(at)
+                    .is_some_and(|t| t.is_word() && t.capitalized)
+                    && (at..self.toks.len().min(at + MAX_NAME_WORDS))
+                        .take_while(|&k| self.toks[k].capitalized)
+                        .all(|k| self.kind(k + 1) != Some(TokenKind::Possessive))
+            };
             let other_verb = best.is_some_and(|(cue, end)| {
                 matches!(cue.class, CueClass::Verb(_))
                     && self.toks.get(end).is_some_and(|t| {
@@ -488,7 +497,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             .words
                             .other_verb_particles
                             .contains(t.lower.as_str())
-                            || cue.other_verb_before.iter().any(|w| *w == t.lower)
+                            || (cue.other_verb_before.iter().any(|w| *w == t.lower)
+                                && !to_a_name(end + 1))
                     })
             });
             if other_verb {
@@ -690,12 +700,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut start = at;
         while start > 0 {
             let t = &self.toks[start - 1];
-            let inside = t.kind == TokenKind::Word
-                && !t.capitalized
-                && (t.is(class::AUXILIARY)
-                    || t.is(class::NEGATION)
-                    || t.lower.ends_with("n't")
-                    || t.is(class::ADVERB))
+            // "He's said": after a pronoun, "'s" is the auxiliary "has", not a possessive.
+            let contracted =
+                t.kind == TokenKind::Possessive && start >= 2 && self.is(start - 2, class::PRONOUN);
+            let inside = (contracted
+                || t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && (t.is(class::AUXILIARY)
+                        || t.is(class::NEGATION)
+                        || t.lower.ends_with("n't")
+                        || t.is(class::ADVERB)))
                 && self.anchor_of[start - 1].is_none();
             if !inside {
                 break;
@@ -776,8 +790,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if reduced_relative {
             return None;
         }
-        let passive_be =
-            aux.iter().any(|t| t.is(class::BE_FORM)) && form.participle && !form.gerund;
+        // A contracted "'s" before a participle is "has" ("He's said he will run") unless a
+        // passive's "to", "as" or "by" follows ("He's said to be ill").
+        let passive_follows = matches!(self.lower(anchor.end), "to" | "as" | "by");
+        let passive_be = aux
+            .iter()
+            .any(|t| t.is(class::BE_FORM) && (t.kind != TokenKind::Possessive || passive_follows))
+            && form.participle
+            && !form.gerund;
         if !passive_be
             && form.participle
             && !form.gerund
@@ -2342,12 +2362,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         // "Sanders defended his vote, but on Saturday he announced …": a coordinated clause with
         // a cue verb and a subject of its own is an attribution of its own.
-        if !self.in_quotation(start) && let Some(comma) = (start + 1..end).find(|&i| {
-            self.kind(i) == Some(TokenKind::Comma)
-                && !self.quoted[i]
-                && matches!(self.lower(i + 1), "and" | "but")
-                && (i + 2..end.min(i + 10)).any(|j| {
-                    self.anchor_of[j].is_some_and(|a| {
+        if !self.in_quotation(start)
+            && let Some(comma) = (start + 1..end).find(|&i| {
+                self.kind(i) == Some(TokenKind::Comma)
+                    && !self.quoted[i]
+                    && matches!(self.lower(i + 1), "and" | "but")
+                    && (i + 2..end.min(i + 10)).any(|j| {
+                        self.anchor_of[j].is_some_and(|a| {
                         let anchor = self.anchors[a];
                         anchor.start == j
                             && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
@@ -2355,8 +2376,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 .subject_before(self.verb_group_start(j))
                                 .is_some_and(|(s, _)| s > i + 1)
                     })
-                })
-        }) {
+                    })
+            })
+        {
             end = comma;
         }
         // "When the mayor said the bridge was safe, residents …", "Despite polls showing her
