@@ -763,7 +763,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .toks
                 .get(anchor.end)
                 .is_some_and(|t| t.capitalized || t.kind == TokenKind::OpenQuote);
-        if names_something {
+        // "a group of exiles called Ginbot 7", "another called i360", "a move called the
+        // boneless": after an indefinite noun phrase the participle names what it stands for.
+        let names_indefinite = anchor.cue.naming
+            && form.participle
+            && group == anchor.start
+            // "A reporter for the agency called it chaos" speaks of an object.
+            && !self.is(anchor.end, class::PRONOUN)
+            && (group.saturating_sub(MAX_ROLE_WORDS + 2).max(self.floor)..group)
+                .rev()
+                .take_while(|&i| self.in_noun_phrase(i) || self.toks[i].capitalized)
+                .any(|i| matches!(self.lower(i), "a" | "an" | "another" | "one"));
+        if names_something || names_indefinite {
             return None;
         }
         // "according to exit polls reported by CNN": a past participle right after the noun of
