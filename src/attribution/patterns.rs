@@ -653,8 +653,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let t = &self.toks[i];
             t.kind == TokenKind::Word
                 && !t.capitalized
-                && ((ing_form(&t.lower) && t.lower != "including")
-                    || matches!(t.lower.as_str(), "in" | "at" | "during" | "on" | "after"))
+                && ((ing_form(&t.lower) && !t.is(class::PREPOSITION))
+                    || self
+                        .grammar
+                        .words
+                        .circumstance_prepositions
+                        .contains(t.lower.as_str()))
         };
         if end > start + 2
             && self.kind(end - 1) == Some(TokenKind::Comma)

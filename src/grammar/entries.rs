@@ -264,6 +264,8 @@ pub struct WordLists {
     #[serde(default)]
     pub focus_adverbs: Vec<String>,
     #[serde(default)]
+    pub circumstance_prepositions: Vec<String>,
+    #[serde(default)]
     pub cue_particles: Vec<String>,
     #[serde(default)]
     pub topic_prepositions: Vec<String>,

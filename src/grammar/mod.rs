@@ -373,6 +373,7 @@ pub struct WordSets {
     pub time_nouns: WordSet,
     pub time_modifiers: WordSet,
     pub focus_adverbs: WordSet,
+    pub circumstance_prepositions: WordSet,
     pub cue_particles: WordSet,
     pub topic_prepositions: WordSet,
     pub other_verb_particles: WordSet,
@@ -767,6 +768,10 @@ impl Grammar {
         extend(&mut w.time_nouns, words.time_nouns);
         extend(&mut w.time_modifiers, words.time_modifiers);
         extend(&mut w.focus_adverbs, words.focus_adverbs);
+        extend(
+            &mut w.circumstance_prepositions,
+            words.circumstance_prepositions,
+        );
         extend(&mut w.cue_particles, words.cue_particles);
         extend(&mut w.topic_prepositions, words.topic_prepositions);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
