@@ -75,7 +75,10 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     // "R-Fla": the state after a party letter is abbreviated too.
-    let last = word.rsplit('-').next().unwrap_or(word);
+    let last = match word.bytes().rposition(|b| b == b'-') {
+        Some(hyphen) => &word[hyphen + 1..],
+        None => word,
+    };
     let listed = if last.is_ascii() {
         // The longest abbreviation has five letters; lower-cased on the stack.
         let mut buf = [0u8; 5];
