@@ -545,7 +545,11 @@ fn write_line(
     w.seq(analysis.attributions.iter().enumerate(), |w, (i, a)| {
         let ids = &analysis.sources.of_attribution[i];
         w.raw(first_key!("claim"));
-        w.option_name(analysis.claims.of_attribution[i].map(claim_json_id).as_deref());
+        w.option_name(
+            analysis.claims.of_attribution[i]
+                .map(claim_json_id)
+                .as_deref(),
+        );
         w.raw(key!("source"));
         w.option_span(a.source.map(span).as_ref());
         w.raw(key!("source_id"));
@@ -886,7 +890,10 @@ mod tests {
         let grammar = Grammar::builtin();
         let analysis = analyze("a \"doc\"\\\u{1}", text, &grammar, &Policy::default());
         let report = Report::of(&analysis);
-        assert_eq!(render_line(&analysis), serde_json::to_string(&report).unwrap());
+        assert_eq!(
+            render_line(&analysis),
+            serde_json::to_string(&report).unwrap()
+        );
         let mut line = String::new();
         write_line(&analysis, None, &mut line, None);
         assert_eq!(line, serde_json::to_string(&report).unwrap());
@@ -920,7 +927,11 @@ mod tests {
     fn indexed_spans_escape_as_strings_do() {
         let short = "a\"b\\c\u{1}d\te “é”\n\u{1f}\"\"end";
         // Long enough to cross several of the index's blocks, with escapes near their edges.
-        let long = format!("{short}{}{short}{}\"{short}", "x".repeat(40), "y".repeat(61));
+        let long = format!(
+            "{short}{}{short}{}\"{short}",
+            "x".repeat(40),
+            "y".repeat(61)
+        );
         for text in [short, long.as_str()] {
             spans_escape_as_strings_do(text);
         }

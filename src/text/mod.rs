@@ -581,11 +581,26 @@ mod tests {
             "Mr.", "mr.", "MRS.", "Prof.", "Capt.", "Dr", "Dr.", "xDr.", "Dr..", "Sen.", "Kr.",
             "Gen.", "Profs.", "A.", "Lt.", "é.", "Mé.", ".", "",
         ];
-        let befores = ["", " ", "met ", "met\u{a0}", "met\n", "met\u{2009}", "x", "é", "(", "“"];
+        let befores = [
+            "",
+            " ",
+            "met ",
+            "met\u{a0}",
+            "met\n",
+            "met\u{2009}",
+            "x",
+            "é",
+            "(",
+            "“",
+        ];
         for before in befores {
             for last in lasts {
                 let sentence = format!("{before}{last}");
-                assert_eq!(ends_with_title(&sentence), by_words(&sentence), "{sentence:?}");
+                assert_eq!(
+                    ends_with_title(&sentence),
+                    by_words(&sentence),
+                    "{sentence:?}"
+                );
             }
         }
     }

@@ -297,7 +297,11 @@ fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Ve
         end: start + first.len_utf8(),
         numeric: first.is_ascii_digit(),
         ascii,
-        seen: if ascii { ASCII_CLASS[first as usize] } else { 0 },
+        seen: if ascii {
+            ASCII_CLASS[first as usize]
+        } else {
+            0
+        },
     };
     continue_word(text, range, word, tokens)
 }
