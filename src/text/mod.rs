@@ -193,11 +193,12 @@ fn join_after_titles(text: &str, spans: &mut Vec<Span>) {
     let mut kept = 0usize;
     for i in 0..spans.len() {
         let span = spans[i];
-        if let Some(last) = kept.checked_sub(1).map(|k| spans[k]) {
-            if ends_with_title(last.slice(text)) && !span.is_empty() {
-                spans[kept - 1] = last.cover(span);
-                continue;
-            }
+        if let Some(last) = kept.checked_sub(1).map(|k| spans[k])
+            && ends_with_title(last.slice(text))
+            && !span.is_empty()
+        {
+            spans[kept - 1] = last.cover(span);
+            continue;
         }
         spans[kept] = span;
         kept += 1;
