@@ -166,12 +166,17 @@ fn clauses(
 ) -> Vec<Span> {
     let whole = doc.sentences[sentence].span;
     let tokens = doc.sentence_tokens(sentence);
-    // Words before each token, so that each side of a boundary is counted in constant time.
-    let mut words_before = Vec::with_capacity(tokens.len() + 1);
-    words_before.push(0);
-    for t in tokens {
-        words_before.push(words_before[words_before.len() - 1] + usize::from(t.is_word()));
-    }
+    // Words before each token, so that each side of a boundary is counted in constant time:
+    // counted at the sentence's first boundary, as most sentences have none.
+    let mut words_before: Option<Vec<usize>> = None;
+    let count_words = || {
+        let mut counts = Vec::with_capacity(tokens.len() + 1);
+        counts.push(0);
+        for t in tokens {
+            counts.push(counts[counts.len() - 1] + usize::from(t.is_word()));
+        }
+        counts
+    };
     let cues = || {
         here.iter()
             .map(|&a| attributions[a].cue)
@@ -216,12 +221,13 @@ fn clauses(
         let content_crosses = furthest_end > t.span.end;
         let attributed_left = first_cue_end.is_some_and(|end| end <= left.end);
         let attributed_right = last_cue_start.is_some_and(|start| start >= right.start);
-        if attributed_left != attributed_right
-            && !content_crosses
-            && words_before[i] >= MIN_CLAUSE_WORDS
-            && words_before[tokens.len()] - words_before[i + 1] >= MIN_CLAUSE_WORDS
-        {
-            return vec![left, right];
+        if attributed_left != attributed_right && !content_crosses {
+            let words_before = words_before.get_or_insert_with(count_words);
+            if words_before[i] >= MIN_CLAUSE_WORDS
+                && words_before[tokens.len()] - words_before[i + 1] >= MIN_CLAUSE_WORDS
+            {
+                return vec![left, right];
+            }
         }
     }
     vec![whole]

@@ -380,16 +380,20 @@ fn run_check(args: CheckArgs) -> u8 {
     let mut tally = Tally::default();
     let mut failing = false;
     let mut closed = false;
+    // Small renderings (a short human report, an error record) are gathered in the buffer; a
+    // rendering at least as long as the buffer (most JSON reports: some tens of KB) goes to the
+    // output as it is, not copied into the buffer first.
+    const OUT_BUFFER: usize = 8 * 1024;
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
-            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Ok(file) => Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, file)),
             Err(e) => {
                 eprintln!("claimgraph check: cannot write {}: {e}", path.display());
                 return EXIT_ERROR;
             }
         },
         None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
+            OUT_BUFFER,
             std::io::stdout(),
         )),
     };

@@ -75,7 +75,10 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     // "R-Fla": the state after a party letter is abbreviated too.
-    let last = word.rsplit('-').next().unwrap_or(word);
+    let last = match word.bytes().rposition(|b| b == b'-') {
+        Some(hyphen) => &word[hyphen + 1..],
+        None => word,
+    };
     let listed = if last.is_ascii() {
         // The longest abbreviation has five letters; lower-cased on the stack.
         let mut buf = [0u8; 5];
@@ -162,7 +165,27 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             continue;
         }
         if class & LETTER_OR_DIGIT != 0 {
-            i = push_word(text, range, i, char::from(bytes[i]), tokens);
+            // Most words: ASCII letters and digits up to a space or another ASCII character
+            // that cannot join a word (nor be an abbreviation's period), or the range's end.
+            // Read and pushed here; a word that may go on is left to `continue_word`.
+            let mut seen = class;
+            let end = i + 1 + run_length(&bytes[i + 1..range.end], &mut seen);
+            let word = Word {
+                start: i,
+                end,
+                numeric: bytes[i].is_ascii_digit(),
+                ascii: true,
+                seen,
+            };
+            match bytes[..range.end].get(end) {
+                Some(&b) if !b.is_ascii() || ASCII_CLASS[usize::from(b)] & JOINER != 0 => {
+                    i = continue_word(text, range, word, tokens);
+                }
+                _ => {
+                    finish_word(text, tokens, word);
+                    i = end;
+                }
+            }
             continue;
         }
         let Some(c) = bytes_of(i) else { break };
@@ -238,30 +261,65 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
     }
 }
 
+/// A word (or number) read so far: `text[start..end]`.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// It starts with a digit.
+    numeric: bool,
+    /// Whether every character is ASCII, and the classes of its ASCII bytes (for a capital):
+    /// gathered on the way, so that the token's lower-casing need not look at its bytes again.
+    ascii: bool,
+    seen: u8,
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters or digits; the classes of those
+/// bytes and of the one after them are added to `seen`.
+#[inline(always)]
+fn run_length(bytes: &[u8], seen: &mut u8) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| {
+            let class = ASCII_CLASS[usize::from(b)];
+            *seen |= class;
+            class & LETTER_OR_DIGIT != 0
+        })
+        .count()
+}
+
 /// Reads the word (or number) starting with the character `first` at byte `start` of
 /// `text[range]`, pushes its token and returns where it ends.
 fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Vec<Token>) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = start + first.len_utf8();
-    let numeric = first.is_ascii_digit();
-    // Whether every character is ASCII, and the classes of its ASCII bytes (for a capital):
-    // gathered on the way, so that the token's lower-casing need not look at its bytes again.
-    let mut ascii = first.is_ascii();
-    let mut seen = if ascii {
-        ASCII_CLASS[first as usize]
-    } else {
-        0
+    let ascii = first.is_ascii();
+    let word = Word {
+        start,
+        end: start + first.len_utf8(),
+        numeric: first.is_ascii_digit(),
+        ascii,
+        seen: if ascii {
+            ASCII_CLASS[first as usize]
+        } else {
+            0
+        },
     };
+    continue_word(text, range, word, tokens)
+}
+
+/// Reads the rest of `word`, pushes its token and returns where it ends.
+#[inline(never)]
+fn continue_word(text: &str, range: Span, word: Word, tokens: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let Word {
+        start,
+        mut end,
+        numeric,
+        mut ascii,
+        mut seen,
+    } = word;
     loop {
         // A run of ASCII letters and digits, byte by byte: the common case.
-        end += bytes[end..range.end]
-            .iter()
-            .take_while(|&&b| {
-                let class = ASCII_CLASS[usize::from(b)];
-                seen |= class;
-                class & LETTER_OR_DIGIT != 0
-            })
-            .count();
+        end += run_length(&bytes[end..range.end], &mut seen);
         let Some(&b) = bytes[..range.end].get(end) else {
             break;
         };
@@ -294,26 +352,42 @@ fn push_word(text: &str, range: Span, start: usize, first: char, tokens: &mut Ve
     {
         end += 1;
     }
-    let kind = if numeric {
+    finish_word(
+        text,
+        tokens,
+        Word {
+            start,
+            end,
+            numeric,
+            ascii,
+            seen,
+        },
+    );
+    end
+}
+
+/// Pushes the token of the whole `word`.
+#[inline(always)]
+fn finish_word(text: &str, tokens: &mut Vec<Token>, word: Word) {
+    let kind = if word.numeric {
         TokenKind::Number
     } else {
         TokenKind::Word
     };
-    let lowered = if ascii {
+    let lowered = if word.ascii {
         Lowered::Ascii {
-            has_capital: seen & UPPER_CASE != 0,
+            has_capital: word.seen & UPPER_CASE != 0,
         }
     } else {
         Lowered::NonAscii
     };
-    push_lowered(text, tokens, start, end, kind, lowered);
-    end
+    push_lowered(text, tokens, word.start, word.end, kind, lowered);
 }
 
 /// Whether the joiner `j` at byte `end` continues the word that starts at `start`.
 ///
-/// Kept out of [`push_word`], which most words leave at a space: the checks here would
-/// otherwise weigh on every word's call.
+/// Kept out of [`continue_word`], which most of the words it reads leave at once: the checks
+/// here would otherwise weigh on every call.
 #[inline(never)]
 fn joins_word(text: &str, range: Span, start: usize, end: usize, j: char, numeric: bool) -> bool {
     let next = |at: usize| {
@@ -402,8 +476,8 @@ enum Lowered {
 
 /// Pushes the token `text[start..end]`, lower-cased as `lowered` says it can be.
 ///
-/// Inlined into [`push_word`], which calls it for every word: a call of its own cost as much
-/// again as building the token.
+/// Inlined into [`tokenize`] and [`continue_word`], which call it for every word: a call of its
+/// own cost as much again as building the token.
 #[inline(always)]
 fn push_lowered(
     text: &str,
