@@ -216,7 +216,7 @@ const CASES: &[(&str, &str)] = &[
     (
         "a cue inside a quotation leaves the attribution around it; \"then\" coordinates",
         "{S:The reporter} {C:says:} {X:“Well, according to a witness, it was chaos.”} \
-         | {S:Kasich} offered the man a job, {C:then said} {X:he would welcome advice}.",
+         | {S:Kasich} shook the man's hand, {C:then said} {X:he would welcome advice}.",
     ),
     (
         "denial",
@@ -308,6 +308,19 @@ const CASES: &[(&str, &str)] = &[
     (
         "a verb of aspect before a cue verb is part of the cue",
         "{S:The senator} {C:has continued to insist} {X:that the vote was fair}.",
+    ),
+    (
+        "a verb of continuing with \"on to\" before a cue verb is part of the cue",
+        "{S:The minister} {C:went on to explain} {X:that no one would be fired}.",
+    ),
+    (
+        "an adverb inside a phrasal cue verb",
+        "{S:The coach} {C:spoke warmly of} {X:his old rival}.",
+    ),
+    (
+        "a verb of aspect before a gerund cue is part of the cue",
+        "{S:The coach} {C:began criticizing} {X:the referees}. \
+         | {S:Her aides} {C:kept insisting} {X:that the polls were wrong}.",
     ),
     (
         "a reduced relative inside a preposition's source",

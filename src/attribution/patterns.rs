@@ -568,17 +568,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if let Ok((_, end)) = phrase(rest).parse(self.input().from(i + 1)) {
             return Some(end);
         }
-        // The token's class bit answers for `words.be_forms`: its word is the cue's first.
-        if cue.class != CueClass::Hedge || cue.words.len() < 2 || !self.is(i, class::BE_FORM) {
-            return None;
-        }
         let mut next = i + 1;
-        while next < i + 4
-            && (self.is(next, class::ADVERB)
-                || self.is(next, class::NEGATION)
-                || matches!(self.lower(next), "both" | "all"))
-        {
-            next += 1;
+        if matches!(cue.class, CueClass::Verb(_)) {
+            // "spoke favorably of", "called again for": adverbs inside a phrasal cue verb.
+            while next < i + 3 && self.is(next, class::ADVERB) && !self.toks[next].capitalized {
+                next += 1;
+            }
+        } else {
+            // The token's class bit answers for `words.be_forms`: its word is the cue's first.
+            if cue.class != CueClass::Hedge || !self.is(i, class::BE_FORM) {
+                return None;
+            }
+            while next < i + 4
+                && (self.is(next, class::ADVERB)
+                    || self.is(next, class::NEGATION)
+                    || matches!(self.lower(next), "both" | "all"))
+            {
+                next += 1;
+            }
         }
         if next == i + 1 {
             return None;
@@ -735,8 +742,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 Some(aspect) if aspect >= self.floor && self.is(aspect, class::ASPECT_VERB) => {
                     group = self.verb_group_start(aspect);
                 }
+                // "went on to explain", "carried on to insist".
+                Some(on)
+                    if on > self.floor
+                        && self.lower(on) == "on"
+                        && self
+                            .grammar
+                            .words
+                            .continuation_verbs
+                            .contains(self.lower(on - 1)) =>
+                {
+                    group = self.verb_group_start(on - 1);
+                }
                 _ => return None,
             }
+        }
+        // "began arguing", "kept insisting": a verb of aspect before a gerund cue is part of it.
+        if group == anchor.start
+            && form.gerund
+            && group > self.floor
+            && self.is(group - 1, class::ASPECT_VERB)
+            && !ing_form(self.lower(group - 1))
+        {
+            group = self.verb_group_start(group - 1);
         }
         // "Prices continued to rise": a verb of aspect before "to" is not speech itself.
         if self.is(anchor.start, class::ASPECT_VERB) && self.lower(anchor.end) == "to" {
@@ -835,16 +863,20 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !(group > self.floor && self.is(group - 1, class::COORDINATOR))
         {
             self.subjectless_participle(anchor)?
-        } else if form.gerund
-            && group == anchor.start
-            && group > 0
+        } else if (if group == anchor.start {
+            form.gerund
+        } else {
+            // "…, going on to say", "…, continuing to insist": the verb of aspect is the
+            // participle.
+            ing_form(self.lower(group)) && self.lower(anchor.start - 1) == "to"
+        }) && group > 0
             && (self.kind(group - 1) == Some(TokenKind::Comma)
                 // "… “expanded the party,” claiming …": the comma inside the quotation.
                 || (group > 1
                     && self.kind(group - 1) == Some(TokenKind::CloseQuote)
                     && self.kind(group - 2) == Some(TokenKind::Comma)))
         {
-            self.participle(anchor, earlier)?
+            self.participle(anchor, group, earlier)?
         } else if form.gerund
             && !form.base
             && (group..anchor.start).all(|i| self.is(i, class::ADVERB))
@@ -1165,8 +1197,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         listed || short_definite
     }
 
-    /// ", saying …", ", adding that …": the source is the subject of the main clause.
-    fn participle(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+    /// ", saying …", ", adding that …": the source is the subject of the main clause; the cue
+    /// starts at `cue_start` (", going on to say").
+    fn participle(&self, anchor: Anchor, cue_start: usize, earlier: &[Found]) -> Option<Found> {
         let source = earlier
             .iter()
             .rev()
@@ -1174,7 +1207,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .and_then(|f| f.source)
             .or_else(|| self.leading_subject(anchor.start))?;
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
-        Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
+        Some(self.found(anchor, Some(source), (cue_start, cue_end), Some(content)))
     }
 
     /// A gerund cue after a preposition, a subordinator or a coordinator, or after "with" and
@@ -2637,7 +2670,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && anchor.start > 0
             && self.kind(anchor.start - 1) == Some(TokenKind::Comma)
         {
-            return self.participle(anchor, earlier);
+            return self.participle(anchor, anchor.start, earlier);
         }
         let found = found?;
         let heads = &anchor.cue.source_heads;

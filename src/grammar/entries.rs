@@ -292,6 +292,8 @@ pub struct WordLists {
     #[serde(default)]
     pub aspect_verbs: Vec<String>,
     #[serde(default)]
+    pub continuation_verbs: Vec<String>,
+    #[serde(default)]
     pub irregular_pasts: Vec<String>,
     #[serde(default)]
     pub document_nouns: Vec<String>,

@@ -387,6 +387,7 @@ pub struct WordSets {
     pub anaphoric_subjects: Phrases,
     pub leading_conjunctions: WordSet,
     pub aspect_verbs: WordSet,
+    pub continuation_verbs: WordSet,
     pub irregular_pasts: WordSet,
     pub document_nouns: WordSet,
     pub shares: WordSet,
@@ -777,6 +778,7 @@ impl Grammar {
         extend(&mut w.other_verb_particles, words.other_verb_particles);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
+        extend(&mut w.continuation_verbs, words.continuation_verbs);
         extend(&mut w.irregular_pasts, words.irregular_pasts);
         extend(&mut w.document_nouns, words.document_nouns);
         extend(&mut w.shares, words.shares);
