@@ -219,6 +219,15 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘')
         });
         let (kind, len) = match c {
+            // "“It's unusual,“ said …": a curly mark typed the wrong way round still closes
+            // after a word or punctuation when a space or the end follows (and opens the other
+            // way round).
+            '“' if !opens && next(i + c_len).is_none_or(char::is_whitespace) => {
+                (TokenKind::CloseQuote, c_len)
+            }
+            '”' if opens && next(i + c_len).is_some_and(|n| !n.is_whitespace()) => {
+                (TokenKind::OpenQuote, c_len)
+            }
             '“' | '„' | '«' => (TokenKind::OpenQuote, c_len),
             '”' | '»' => (TokenKind::CloseQuote, c_len),
             // A straight mark with space on both sides closes: "… 'a flight to quality,' \" he
@@ -616,6 +625,15 @@ mod tests {
         let got = words("\"They call it 'a flight,' \" he said.");
         assert_eq!(got[0].1, TokenKind::OpenQuote);
         assert_eq!(got[9], ("\"", TokenKind::CloseQuote));
+    }
+
+    #[test]
+    fn a_curly_mark_typed_the_wrong_way_round_still_closes_or_opens() {
+        let got = words("“It is odd,“ he said. He wrote ”yes” twice.");
+        assert_eq!(got[0], ("“", TokenKind::OpenQuote));
+        assert_eq!(got[5], ("“", TokenKind::CloseQuote));
+        assert_eq!(got[11], ("”", TokenKind::OpenQuote));
+        assert_eq!(got[13], ("”", TokenKind::CloseQuote));
     }
 
     #[test]
