@@ -557,21 +557,40 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// Where `cue`, one of [`Grammar::cues_of`] the token at `i`, ends when it starts there. A
     /// hedge opening with a form of "be" may have adverbs or a negation after it: "is widely
     /// seen as", "are both expected to", "is not expected to".
+    ///
+    /// Most of a word's cues go on with another word than the one after the token (a common verb
+    /// opens several): those are told apart here, inline, by that one word, before the phrase
+    /// parser is set up in [`Self::cue_match_rest`]. Only a hedge opening with a form of "be"
+    /// may still match when an adverb, a negation, "both" or "all" comes between, and a phrasal
+    /// cue verb when adverbs do ("spoke favorably of").
+    #[inline(always)]
     fn cue_match(&self, cue: &Cue, i: usize) -> Option<usize> {
         // `cues_of` found the cue by its first word, the token's own: only the words after it
         // are compared.
         debug_assert_eq!(self.lower(i), cue.words[0]);
-        let rest = &cue.words[1..];
-        if rest.is_empty() {
+        let Some(second) = cue.words.get(1) else {
             return Some(i + 1);
+        };
+        if self.lower(i + 1) != second
+            && !(cue.class == CueClass::Hedge
+                && self.is(i, class::BE_FORM)
+                && self.qualifies_be(i + 1))
+            && !(matches!(cue.class, CueClass::Verb(_)) && self.adverb_in_phrasal_verb(i + 1))
+        {
+            return None;
         }
+        self.cue_match_rest(cue, i)
+    }
+
+    /// [`Self::cue_match`] for a cue of two words or more.
+    fn cue_match_rest(&self, cue: &Cue, i: usize) -> Option<usize> {
+        let rest = &cue.words[1..];
         if let Ok((_, end)) = phrase(rest).parse(self.input().from(i + 1)) {
             return Some(end);
         }
         let mut next = i + 1;
         if matches!(cue.class, CueClass::Verb(_)) {
-            // "spoke favorably of", "called again for": adverbs inside a phrasal cue verb.
-            while next < i + 3 && self.is(next, class::ADVERB) && !self.toks[next].capitalized {
+            while next < i + 3 && self.adverb_in_phrasal_verb(next) {
                 next += 1;
             }
         } else {
@@ -579,11 +598,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             if cue.class != CueClass::Hedge || !self.is(i, class::BE_FORM) {
                 return None;
             }
-            while next < i + 4
-                && (self.is(next, class::ADVERB)
-                    || self.is(next, class::NEGATION)
-                    || matches!(self.lower(next), "both" | "all"))
-            {
+            while next < i + 4 && self.qualifies_be(next) {
                 next += 1;
             }
         }
@@ -594,6 +609,20 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .parse(self.input().from(next))
             .ok()
             .map(|(_, end)| end)
+    }
+
+    /// Whether the token at `i` is an adverb inside a phrasal cue verb: "spoke favorably of",
+    /// "called again for".
+    fn adverb_in_phrasal_verb(&self, i: usize) -> bool {
+        self.is(i, class::ADVERB) && !self.toks[i].capitalized
+    }
+
+    /// Whether the token at `i` may stand between a form of "be" and the rest of a hedge: an
+    /// adverb, a negation, "both" or "all".
+    fn qualifies_be(&self, i: usize) -> bool {
+        self.is(i, class::ADVERB)
+            || self.is(i, class::NEGATION)
+            || matches!(self.lower(i), "both" | "all")
     }
 
     fn in_quotation(&self, i: usize) -> bool {

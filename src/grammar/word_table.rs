@@ -98,10 +98,11 @@ impl WordTable {
     }
 
     /// The bits of `word`, if it is in the table.
+    #[inline]
     pub(super) fn get(&self, word: &str) -> Option<u32> {
         let len = word.len();
         if !(1..=SHORT).contains(&len) {
-            return self.long.get(word).copied();
+            return self.get_long(word);
         }
         let (head, tail) = key(word.as_bytes());
         let hash = hash(head, tail, len);
@@ -120,6 +121,14 @@ impl WordTable {
             }
             at = (at + 1) & self.mask;
         }
+    }
+
+    /// [`Self::get`] for the few words longer than [`SHORT`] (or empty): kept out of line, so
+    /// that the short words' look-up, inlined where it is asked, needs no registers saved for
+    /// the hash map's.
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<u32> {
+        self.long.get(word).copied()
     }
 }
 

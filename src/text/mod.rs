@@ -237,20 +237,32 @@ fn ends_with_title(sentence: &str) -> bool {
 }
 
 /// Whether `sentencex` would return `body` whole, as one sentence, so that it need not be
-/// asked. True when the only sentence terminators (`.`, `!`, `?`) are one run at the very
-/// end, and nothing can start a list item inside it: no line break (a list item starts a
-/// line), no `)` and no bullet (an item inside a line is `a)`, `(1)`, `2.)` or a bullet).
+/// asked for its boundaries. True when nothing can start a list item inside it (no line break,
+/// as a list item starts a line; no `)` and no bullet, as an item inside a line is `a)`, `(1)`,
+/// `2.)` or a bullet), and the segmenter's own [`find_boundary`] puts no sentence end at any
+/// terminator (`.`, `!`, `?`) before the run of them that ends `body`, each standing alone
+/// (no other terminator right after it or after spaces or tabs).
 ///
-/// Why that is the segmenter's answer (sentencex 0.1.33): it breaks only at a terminator run
-/// or at a list item. Without either, its boundaries are the paragraph's start and end. With
-/// one run at the end, the break it finds there is at the end or nowhere: nothing follows the
-/// run, so no following word can extend or cancel it, and no quotation or parenthesis range
-/// contains the end (a range contains only offsets strictly inside it).
+/// Why that is the segmenter's answer (sentencex 0.1.33, `collect_sentence_breaks`): it breaks
+/// only where `find_boundary` finds a sentence end at one of its terminator runs, or at a list
+/// item. A terminator standing alone is a run of its own (its spaced-run forms, `. . .` and
+/// `! ?`, need another terminator after blanks), and a run for which `find_boundary` finds no
+/// end is passed over before the quotation, parenthesis and list ranges are asked (the costly
+/// part, which is what this spares). The run that ends `body` is followed by nothing, so its
+/// end, if any, is the end of `body`: no range contains it (a range contains only offsets
+/// strictly inside it) and no closing quotation mark follows it to extend it. Without a line
+/// break, a list marker could only start `body` itself, and a list needs two of them (or a
+/// bullet or `(1)`, excluded here), nor does a list item at offset 0 add a break.
 ///
-/// Non-ASCII characters are let through only where no terminator (nor `…`) is among them:
-/// below U+0589 (Latin, Greek, Cyrillic) and the dashes and quotation marks U+2010–U+2021.
-/// Anything else goes to the segmenter. `tests::one_sentence_paragraphs_match_sentencex`
-/// checks the claim against the segmenter itself.
+/// Non-ASCII characters are let through only where no terminator (nor `…`) nor bullet is among
+/// them: below U+0589 (Latin, Greek, Cyrillic) and the dashes and quotation marks
+/// U+2010–U+2021. Anything else goes to the segmenter, and so does a `body` longer than the
+/// 10 KB from which `sentencex` cuts its text in pieces. Tests check the claim against the
+/// segmenter itself: `one_sentence_paragraphs_match_sentencex`, a property test on made-up
+/// texts, and `one_sentence_fast_path_matches_sentencex_on_the_corpus` on every PolNeAR
+/// paragraph.
+///
+/// [`find_boundary`]: sentencex::languages::Language::find_boundary
 fn is_one_sentence(body: &str) -> bool {
     let bytes = body.as_bytes();
     let end = bytes.len()
@@ -261,11 +273,28 @@ fn is_one_sentence(body: &str) -> bool {
             .count();
     let inner = &body[..end];
     // An ASCII byte is always its own character in UTF-8, so the bytes can be searched.
-    let bytes = inner.as_bytes();
-    if memchr::memchr3(b'.', b'!', b'?', bytes).is_some()
-        || memchr::memchr2(b')', b'\n', bytes).is_some()
-    {
+    let inner_bytes = inner.as_bytes();
+    if memchr::memchr2(b')', b'\n', inner_bytes).is_some() {
         return false;
+    }
+    if memchr::memchr3(b'.', b'!', b'?', inner_bytes).is_some() {
+        if body.len() > SEGMENTER_WHOLE_UP_TO {
+            return false;
+        }
+        let english = sentencex::languages::English {};
+        for at in memchr::memchr3_iter(b'.', b'!', b'?', inner_bytes) {
+            let stands_alone = bytes[at + 1..]
+                .iter()
+                .find(|&&b| !matches!(b, b' ' | b'\t'))
+                .is_none_or(|b| !matches!(b, b'.' | b'!' | b'?'));
+            if !stands_alone
+                || likely_sentence_end(bytes, at)
+                || sentencex::languages::Language::find_boundary(&english, body, at, at + 1)
+                    .is_some()
+            {
+                return false;
+            }
+        }
     }
     inner.is_ascii()
         || inner
@@ -273,13 +302,38 @@ fn is_one_sentence(body: &str) -> bool {
             .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
 }
 
+/// Whether the terminator at `at` looks like a sentence's end, where `find_boundary` (over a
+/// thousand instructions a call) would most likely find one: a `!` or `?`, a `.` right before a
+/// quotation mark, or a `.` before a space after a word of three lower-case letters or more or
+/// after a number (no abbreviation's shape). Only a guess, to spare the call in paragraphs of
+/// several sentences: a terminator it takes sends the paragraph to the segmenter, which is
+/// always right.
+fn likely_sentence_end(bytes: &[u8], at: usize) -> bool {
+    if bytes[at] != b'.' || matches!(bytes.get(at + 1), Some(b'"' | b'\'' | 0xE2)) {
+        return true;
+    }
+    if bytes.get(at + 1) != Some(&b' ') {
+        return false;
+    }
+    let word = |is_part: fn(&u8) -> bool| {
+        let length = bytes[..at].iter().rev().take_while(|b| is_part(b)).count();
+        let whole = !bytes[..at - length]
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        if whole { length } else { 0 }
+    };
+    word(u8::is_ascii_lowercase) >= 3 || word(u8::is_ascii_digit) >= 1
+}
+
+/// sentencex 0.1.33's `CHUNK_SIZE`: up to this length `get_sentence_boundaries` segments its
+/// text whole.
+const SEGMENTER_WHOLE_UP_TO: usize = 10 * 1024;
+
 /// `sentencex::get_sentence_boundaries("en", body)`, without building the language anew for
 /// each paragraph: up to the 10 KB at which that function starts cutting its text into pieces,
 /// it only asks `English` (found by its name in a set made for the purpose) for the boundaries.
 fn sentence_boundaries(body: &str) -> Vec<sentencex::SentenceBoundary<'_>> {
-    /// sentencex 0.1.33's `CHUNK_SIZE`.
-    const WHOLE_UP_TO: usize = 10 * 1024;
-    if body.len() > WHOLE_UP_TO {
+    if body.len() > SEGMENTER_WHOLE_UP_TO {
         return sentencex::get_sentence_boundaries("en", body);
     }
     sentencex::languages::Language::get_sentence_boundaries(&sentencex::languages::English {}, body)
@@ -506,6 +560,9 @@ mod tests {
             "2 said no.",
             "i said so.",
             "- the item.",
+            "Dr. Smith",
+            "Mr. Smith met Sen. Jones and Dr. Lee on Monday.",
+            "Sales rose 3.5 percent at Breitbart.com, he said.",
         ];
         for body in whole {
             assert!(is_one_sentence(body), "{body}");
@@ -518,11 +575,48 @@ mod tests {
             "Wait… what",
             "a) one b) two.",
             "First line\nsecond line.",
-            "Dr. Smith",
             "• one • two",
+            "He said so . . . and left.",
+            "Stop ! . Go.",
+            "He left. She stayed",
+            // Whole for the segmenter, by its quotation ranges, which the fast path does not ask.
+            "“Why?” he asked.",
         ] {
             assert!(!is_one_sentence(body), "{body}");
         }
+    }
+
+    /// Every paragraph piece of PolNeAR (`../shared/corpus/polnear`, beside the repository) that
+    /// the fast path keeps whole, the segmenter keeps whole too; and the fast path takes the
+    /// pieces with an abbreviation's period inside.
+    #[test]
+    fn one_sentence_fast_path_matches_sentencex_on_the_corpus() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/polnear");
+        let (mut kept, mut with_periods) = (0, 0);
+        for name in ["train.jsonl", "dev.jsonl"] {
+            let Ok(lines) = std::fs::read_to_string(dir.join(name)) else {
+                eprintln!(
+                    "skipped: no {name} in ../shared/corpus/polnear (not part of the repository)"
+                );
+                return;
+            };
+            let mut pieces = Vec::new();
+            for line in lines.lines() {
+                let document: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                let text = document["text"].as_str().expect("a text");
+                for paragraph in paragraphs(text) {
+                    chunks(text, paragraph, &mut pieces);
+                    for body in pieces.iter().map(|piece| piece.slice(text)) {
+                        if is_one_sentence(body) {
+                            assert!(sentencex_keeps_whole(body) || body.is_empty(), "{body:?}");
+                            kept += 1;
+                            with_periods += usize::from(body.trim_end_matches('.').contains('.'));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(kept > 0 && with_periods > 0, "{kept} {with_periods}");
     }
 
     proptest::proptest! {

@@ -467,10 +467,37 @@ fn push(text: &str, tokens: &mut Vec<Token>, start: usize, end: usize, kind: Tok
         Lowered::Ascii {
             has_capital: raw.bytes().any(|b| b.is_ascii_uppercase()),
         }
+    } else if let Some(token) = lower_punctuation(raw) {
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            lower: token,
+            capitalized: false,
+            classes: 0,
+        });
+        return;
     } else {
         Lowered::NonAscii
     };
     push_lowered(text, tokens, start, end, kind, lowered);
+}
+
+/// The lower-cased text of a token that opens with a General Punctuation character (U+2000 to
+/// U+206F: the typographic quotes and dashes of most news text) and goes on in ASCII, as
+/// [`lower_non_ascii`] gives it, without its character-by-character case tables: that block
+/// has no letters, so only `’` changes (to `'`).
+fn lower_punctuation(raw: &str) -> Option<CompactString> {
+    let mut chars = raw.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if !('\u{2000}'..='\u{206f}').contains(&first) || !rest.is_ascii() {
+        return None;
+    }
+    let mut lower = CompactString::with_capacity(raw.len());
+    lower.push(if first == '’' { '\'' } else { first });
+    lower.push_str(rest);
+    lower.make_ascii_lowercase();
+    Some(lower)
 }
 
 /// What is known of a token's characters before it is lower-cased.
@@ -657,6 +684,22 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn punctuation_lower_cases_as_the_non_ascii_path_does() {
+        for c in ('\u{2000}'..='\u{206f}').chain(['\u{1fff}', '\u{2070}', 'é', '«']) {
+            for rest in ["", "s", "S", "’s", "ab-C", "é"] {
+                let raw = format!("{c}{rest}");
+                if let Some(lower) = lower_punctuation(&raw) {
+                    assert_eq!((lower, false), lower_non_ascii(&raw), "{raw:?}");
+                }
+            }
+        }
+        assert_eq!(lower_punctuation("’S").as_deref(), Some("'s"));
+        assert_eq!(lower_punctuation("“"), Some("“".into()));
+        assert_eq!(lower_punctuation("’é"), None);
+        assert_eq!(lower_punctuation("é"), None);
     }
 
     #[test]
