@@ -304,7 +304,8 @@ fn is_one_sentence(body: &str) -> bool {
 
 /// Whether the terminator at `at` looks like a sentence's end, where `find_boundary` (over a
 /// thousand instructions a call) would most likely find one: a `!` or `?`, a `.` right before a
-/// quotation mark, or a `.` before a space after a word of three lower-case letters or more or
+/// quotation mark (or a dash: any character led by the byte 0xE2), or a `.` before a space
+/// after a word of three lower-case letters or more or
 /// after a number (no abbreviation's shape). Only a guess, to spare the call in paragraphs of
 /// several sentences: a terminator it takes sends the paragraph to the segmenter, which is
 /// always right.
