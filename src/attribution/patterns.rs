@@ -882,6 +882,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let negated = aux
             .iter()
             .any(|t| t.is(class::NEGATION) || t.lower.ends_with("n't"));
+        // "…, going on to say", "…, continuing to insist": a verb of aspect in "-ing" opening the
+        // group is the participle.
+        let participle_form = if group == anchor.start {
+            form.gerund
+        } else {
+            ing_form(self.lower(group)) && self.lower(anchor.start - 1) == "to"
+        };
         let mut found = if passive_be || self.follows_passive(group, earlier) {
             self.passive(anchor, group, earlier)?
         } else if form.participle
@@ -892,13 +899,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !(group > self.floor && self.is(group - 1, class::COORDINATOR))
         {
             self.subjectless_participle(anchor)?
-        } else if (if group == anchor.start {
-            form.gerund
-        } else {
-            // "…, going on to say", "…, continuing to insist": the verb of aspect is the
-            // participle.
-            ing_form(self.lower(group)) && self.lower(anchor.start - 1) == "to"
-        }) && group > 0
+        } else if participle_form
+            && group > 0
             && (self.kind(group - 1) == Some(TokenKind::Comma)
                 // "… “expanded the party,” claiming …": the comma inside the quotation.
                 || (group > 1

@@ -305,10 +305,9 @@ fn is_one_sentence(body: &str) -> bool {
 /// Whether the terminator at `at` looks like a sentence's end, where `find_boundary` (over a
 /// thousand instructions a call) would most likely find one: a `!` or `?`, a `.` right before a
 /// quotation mark (or a dash: any character led by the byte 0xE2), or a `.` before a space
-/// after a word of three lower-case letters or more or
-/// after a number (no abbreviation's shape). Only a guess, to spare the call in paragraphs of
-/// several sentences: a terminator it takes sends the paragraph to the segmenter, which is
-/// always right.
+/// after a word of three lower-case letters or more or after a number (no abbreviation's
+/// shape). Only a guess, to spare the call in paragraphs of several sentences: a terminator it
+/// takes sends the paragraph to the segmenter, which is always right.
 fn likely_sentence_end(bytes: &[u8], at: usize) -> bool {
     if bytes[at] != b'.' || matches!(bytes.get(at + 1), Some(b'"' | b'\'' | 0xE2)) {
         return true;
