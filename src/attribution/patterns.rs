@@ -823,7 +823,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self
                 .toks
                 .get(anchor.end)
-                .is_some_and(|t| t.capitalized || t.kind == TokenKind::OpenQuote);
+                .is_some_and(|t| t.capitalized || t.kind == TokenKind::OpenQuote)
+            && !self.name_opens_object(anchor.end);
         // "a group of exiles called Ginbot 7", "another called i360", "a move called the
         // boneless": after an indefinite noun phrase the participle names what it stands for.
         let names_indefinite = anchor.cue.naming
@@ -1752,6 +1753,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .any(|i| {
                 let t = &self.toks[i];
                 t.kind == TokenKind::Word && !t.capitalized && t.is(class::AUXILIARY)
+            })
+    }
+
+    /// "called AP's report a “rush to judgment”", "called Trump “a psychopath”": the name after
+    /// a naming verb is its object when a possessive, a determiner or a quotation follows it,
+    /// which a name given to something ("a program called Sandy Hook Promise") never has.
+    fn name_opens_object(&self, at: usize) -> bool {
+        let mut end = at;
+        while self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized) {
+            end += 1;
+        }
+        end > at
+            && self.toks.get(end).is_some_and(|t| {
+                t.kind == TokenKind::Possessive
+                    || t.kind == TokenKind::OpenQuote
+                    || t.is(class::DETERMINER)
             })
     }
 
