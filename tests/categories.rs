@@ -380,6 +380,20 @@ const CASES: &[(&str, &str)] = &[
         "a verb's other-verb word before a name that is no possessor",
         "{X:\u{201c}It was a great night,\u{201d}} {S:the mayor} {C:added} to Channel Four.",
     ),
+    (
+        "a lawmaker's party and state set off by commas stay with the source",
+        "{S:Sen. Ann Lee, D-Ohio,} {C:said} {X:the bill was dead}.",
+    ),
+    (
+        "a name after a naming verb is its object before a possessive or a quotation",
+        "{S:The campaign} {C:called} {X:Reuters\u{2019}s report \u{201c}a rush to judgment.\u{201d}} \
+         | {S:A senator} {C:called} {X:Lee \u{201c}a fraud.\u{201d}} \
+         | She runs a charity called Open Doors.",
+    ),
+    (
+        "an interview after the verb is the occasion, not part of the cue",
+        "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

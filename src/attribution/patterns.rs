@@ -1914,6 +1914,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             // "Ann Lee, Republican of Ohio,": a capitalised role and its place.
                             || self.lower(open + 2) == "of"
                             || (open > 0 && self.is(open - 1, class::TITLE))
+                            // "Sen. Ted Cruz, R-Texas,": a party and state.
+                            || (open + 2 == last && party_label(&t.lower))
                     })
                     || (self.name_after_role(open) == Some(last) && !self.role_in_apposition(open))
             };
@@ -3244,6 +3246,12 @@ fn past_form(t: &Token) -> bool {
     t.kind == TokenKind::Word
         && !t.capitalized
         && ((t.lower.len() > 4 && t.lower.ends_with("ed")) || t.is(class::IRREGULAR_PAST))
+}
+
+/// A party and state after a lawmaker's name, as US papers write them: "R-Texas", "D-N.Y.",
+/// "I-Vt." (lower-cased).
+fn party_label(lower: &str) -> bool {
+    matches!(lower.as_bytes(), [b'r' | b'd' | b'i', b'-', c, ..] if c.is_ascii_lowercase())
 }
 
 /// An "-ing" form long enough not to be "bring" or "king": a gerund or participle.
