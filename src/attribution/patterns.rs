@@ -359,10 +359,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     end == i + 1 && self.toks.get(end).is_some_and(|n| n.is(class::AUXILIARY));
                 // "the congressional report said", "the Friday attacks wore off": a present form
                 // right before a finite verb is the noun that verb has as subject.
-                // The next token, lower-case, is a cue verb in a form `form_ok` accepts.
+                // The next token, lower-case, is a cue verb in a form `form_ok` accepts; adverbs
+                // may stand between ("Other refugee advocates also said").
                 let next_cue_verb = |form_ok: fn(VerbForm) -> bool| {
+                    let mut next = end;
+                    while self
+                        .toks
+                        .get(next)
+                        .is_some_and(|n| !n.capitalized && n.is(class::ADVERB))
+                    {
+                        next += 1;
+                    }
                     end == i + 1
-                        && self.toks.get(end).is_some_and(|n| {
+                        && self.toks.get(next).is_some_and(|n| {
                             !n.capitalized
                                 && grammar
                                     .cues_of(n)
@@ -371,7 +380,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     // to say" but is no cue in "insiders said went unnoticed".
                                     .any(|c| {
                                         matches!(c.class, CueClass::Verb(f) if form_ok(f))
-                                            && self.cue_match(c, end).is_some()
+                                            && self.cue_match(c, next).is_some()
                                     })
                         })
                 };
