@@ -2053,7 +2053,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// ("would", "went", "remained"), as after the gap of "a deadline that aides said went …".
     fn starts_with_verb(&self, at: usize) -> bool {
         self.toks.get(at).is_some_and(|t| {
-            past_form(t) || (t.kind == TokenKind::Word && !t.capitalized && t.is(class::AUXILIARY))
+            past_form(t)
+                || (t.kind == TokenKind::Word
+                    && !t.capitalized
+                    // "doesn't", "won't": a negated auxiliary is one word.
+                    && (t.is(class::AUXILIARY) || t.lower.ends_with("n't")))
         })
     }
 
