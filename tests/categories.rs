@@ -387,8 +387,19 @@ const CASES: &[(&str, &str)] = &[
     (
         "a name after a naming verb is its object before a possessive or a quotation",
         "{S:The campaign} {C:called} {X:Reuters\u{2019}s report \u{201c}a rush to judgment.\u{201d}} \
-         | {S:A senator} {C:called} {X:Lee \u{201c}a fraud.\u{201d}} \
-         | She runs a charity called Open Doors.",
+         | {S:A senator} {C:called} {X:Lee \u{201c}a fraud.\u{201d}}",
+    ),
+    (
+        "an '-s' form before adverbs and a finite verb is the plural noun of its subject",
+        "{S:Other refugee advocates} {C:also said} {X:the program should go further}.",
+    ),
+    (
+        "a relative clause's content ends before a negated auxiliary",
+        "Ann Lee, {S:who} {C:says} {X:she has held 100 meetings}, doesn't expect to win.",
+    ),
+    (
+        "a clause of time with its own subject and cue verb ends the content before it",
+        "{S:The mayor} {C:pointed to} {X:the budget} as {S:she} {C:noted} {X:that taxes had fallen}.",
     ),
     (
         "an interview after the verb is the occasion, not part of the cue",

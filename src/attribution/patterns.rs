@@ -1770,7 +1770,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// which a name given to something ("a program called Sandy Hook Promise") never has.
     fn name_opens_object(&self, at: usize) -> bool {
         let mut end = at;
-        while self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized) {
+        while self
+            .toks
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.capitalized)
+        {
             end += 1;
         }
         end > at
@@ -2491,6 +2495,34 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
         {
             end = comma;
+        }
+        // "Sanders pointed to the polls, smiling as he noted that …", "refers to him as “Mr.
+        // Trump,” while Trump refers to …": a clause of time or contrast with a cue verb and a
+        // subject of its own is an attribution of its own (the annotators do not nest it in the
+        // content before). A reason or a sequence ("because she wanted", "after he said") is
+        // as often part of what was said and stays; so does a clause at the content's start
+        // ("said that when he …").
+        if !self.in_quotation(start) && let Some(subordinator) = (start + 2..end).find(|&i| {
+            matches!(
+                self.lower(i),
+                "as" | "when" | "whenever" | "while" | "whereas" | "though" | "although"
+            ) && !self.quoted[i]
+                && self.lower(i - 1) != "that"
+                && (i + 2..end.min(i + 8)).any(|j| {
+                    self.anchor_of[j].is_some_and(|a| {
+                        let anchor = self.anchors[a];
+                        anchor.start == j
+                            && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
+                            && self
+                                .subject_before(self.verb_group_start(j))
+                                .is_some_and(|(s, _)| s == i + 1)
+                    })
+                })
+        }) {
+            end = subordinator;
+            if self.kind(end - 1) == Some(TokenKind::Comma) {
+                end -= 1;
+            }
         }
         // "When the mayor said the bridge was safe, residents …", "Despite polls showing her
         // behind, she …": an attribution inside an opening clause or phrase ends with it.
