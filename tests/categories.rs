@@ -402,6 +402,15 @@ const CASES: &[(&str, &str)] = &[
         "{S:The mayor} {C:pointed to} {X:the budget} as {S:she} {C:noted} {X:that taxes had fallen}.",
     ),
     (
+        "a colon closing a paragraph introduces the passage below it",
+        "In a speech, {S:he} {C:said:}\n\n{X:Let no one be mistaken about the plan}.",
+    ),
+    (
+        "a quotation introduced by a colon runs on through the paragraphs that reopen it",
+        "{S:The senator} {C:wrote:}\n\n{X:\u{201c}We tried everything.\n\n\u{201c}Nothing worked.\u{201d}}\n\n\
+         {X:\u{201c}We will try again,\u{201d}} {S:she} {C:said}.",
+    ),
+    (
         "an interview after the verb is the occasion, not part of the cue",
         "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
     ),

@@ -77,6 +77,9 @@ struct SentenceParser<'a, 'g> {
     previous_quote: Option<Span>,
     /// Where the sentence's paragraph ends, when the sentence opens it.
     opens_paragraph: Option<usize>,
+    /// The paragraphs a colon ending this sentence's paragraph introduces ("In a speech, he
+    /// said:" and the passage below it), when the sentence ends one with a colon.
+    block_after: Option<Span>,
 }
 
 pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec<Attribution> {
@@ -97,6 +100,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
             let first = sentence == 0 || doc.sentences[sentence - 1].paragraph != this.paragraph;
             first.then(|| doc.paragraphs[this.paragraph].end)
         },
+        block_after: block_after(doc, sentence),
     };
     parser.find_anchors();
     let mut found = Vec::new();
@@ -130,7 +134,12 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
                 .source
                 .map(|r| parser.span(parser.source_as_annotated(r, f.cue))),
             cue: parser.span(f.cue),
-            content: f.content_override.or(f.content.map(|r| parser.span(r))),
+            content: match (f.content_override, f.content) {
+                (Some(content), _) => Some(content),
+                // The colon closed the paragraph: the passage below is the content.
+                (None, Some((start, _))) if start >= toks.len() => parser.block_after,
+                (None, content) => content.map(|r| parser.span(r)),
+            },
             relation: f.relation,
             kind: f.kind,
             via: f.via.map(|r| parser.span(r)),
@@ -155,6 +164,56 @@ fn neighbours<T>(items: &[T], index: usize) -> impl Iterator<Item = (usize, &T)>
 }
 
 /// The quotation closing the sentence before `sentence`, in the same paragraph.
+/// What a colon at the end of a paragraph introduces: the next paragraph, or, when that one
+/// opens a quotation left open at its end, the paragraphs the quotation runs through (each
+/// reopened with a quotation mark, the last one closing it), as long quotations are printed.
+fn block_after(doc: &Document, sentence: usize) -> Option<Span> {
+    let this = &doc.sentences[sentence];
+    let last = this.tokens.end.checked_sub(1)?;
+    let ends_paragraph = doc
+        .sentences
+        .get(sentence + 1)
+        .is_none_or(|next| next.paragraph != this.paragraph);
+    if !ends_paragraph || doc.tokens[last].kind != TokenKind::Colon {
+        return None;
+    }
+    let first = *doc.paragraphs.get(this.paragraph + 1)?;
+    // The quotation opening a paragraph, and whether it closes there.
+    let opening_quote = |paragraph: Span| {
+        let at = doc
+            .quotations
+            .partition_point(|q| q.span.start < paragraph.start);
+        doc.quotations
+            .get(at)
+            .filter(|q| q.span.start == paragraph.start)
+    };
+    let mut end = first.end;
+    let mut paragraph = this.paragraph + 1;
+    while let Some(quote) = opening_quote(doc.paragraphs[paragraph])
+        && quote.close_token.is_none()
+        && let Some(&next) = doc.paragraphs.get(paragraph + 1)
+        && let Some(reopened) = opening_quote(next)
+        // Not a paragraph that goes on after its quotation ("“…,” he said."): that one has an
+        // attribution of its own.
+        && (reopened.close_token.is_none() || closes_paragraph(doc.text, reopened.span, next))
+    {
+        end = next.end;
+        paragraph += 1;
+    }
+    // A final full stop outside a quotation is left out, as in a sentence's content.
+    if doc.text[..end].ends_with('.') {
+        end -= 1;
+    }
+    Some(Span::new(first.start, end))
+}
+
+/// Whether a quotation closes its paragraph, but for the final punctuation.
+fn closes_paragraph(text: &str, quote: Span, paragraph: Span) -> bool {
+    text[quote.end..paragraph.end]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…'))
+}
+
 fn previous_quote(doc: &Document, sentence: usize) -> Option<Span> {
     let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
     if previous.paragraph != doc.sentences[sentence].paragraph {
@@ -2405,6 +2464,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 start += 1;
             }
         }
+        // "In a speech last July, he said:" and the passage in the paragraph below: an empty
+        // range past the sentence's end stands for it (see `block_after`).
+        if colon && start >= self.toks.len() && self.block_after.is_some() {
+            return Some((cue_end, (self.toks.len(), self.toks.len())));
+        }
         let end = self.content_end(start);
         let cue_end = if channel.is_some() {
             anchor.end
@@ -2502,14 +2566,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // content before). A reason or a sequence ("because she wanted", "after he said") is
         // as often part of what was said and stays; so does a clause at the content's start
         // ("said that when he …").
-        if !self.in_quotation(start) && let Some(subordinator) = (start + 2..end).find(|&i| {
-            matches!(
-                self.lower(i),
-                "as" | "when" | "whenever" | "while" | "whereas" | "though" | "although"
-            ) && !self.quoted[i]
-                && self.lower(i - 1) != "that"
-                && (i + 2..end.min(i + 8)).any(|j| {
-                    self.anchor_of[j].is_some_and(|a| {
+        if !self.in_quotation(start)
+            && let Some(subordinator) = (start + 2..end).find(|&i| {
+                matches!(
+                    self.lower(i),
+                    "as" | "when" | "whenever" | "while" | "whereas" | "though" | "although"
+                ) && !self.quoted[i]
+                    && self.lower(i - 1) != "that"
+                    && (i + 2..end.min(i + 8)).any(|j| {
+                        self.anchor_of[j].is_some_and(|a| {
                         let anchor = self.anchors[a];
                         anchor.start == j
                             && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
@@ -2517,8 +2582,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 .subject_before(self.verb_group_start(j))
                                 .is_some_and(|(s, _)| s == i + 1)
                     })
-                })
-        }) {
+                    })
+            })
+        {
             end = subordinator;
             if self.kind(end - 1) == Some(TokenKind::Comma) {
                 end -= 1;

@@ -72,6 +72,18 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
             }
             continue;
         }
+        // "In a speech, he said:" and the passage below it: the sentence only introduces what
+        // the next paragraphs say, and its attributions go to their claims (below).
+        let sentence_end = doc.sentences[sentence_index].span.end;
+        if !here.is_empty()
+            && here.iter().all(|&a| {
+                attributions[a]
+                    .content
+                    .is_some_and(|content| content.start >= sentence_end)
+            })
+        {
+            continue;
+        }
         if !here.is_empty()
             && here.iter().all(|&a| attributions[a].refers_back)
             && let Some(target) = referent(&out, attributions)
@@ -136,6 +148,20 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
             {
                 claim.attributions.push(a);
             }
+        }
+    }
+    // An introduced passage's attribution belongs to the passage's first claim.
+    for (a, attribution) in attributions.iter().enumerate() {
+        if out.of_attribution[a].is_none()
+            && let Some(content) = attribution.content
+            && content.start >= doc.sentences[attribution.sentence].span.end
+        {
+            let first = out.claims.partition_point(|c| c.span.start < content.start);
+            out.of_attribution[a] = out
+                .claims
+                .get(first)
+                .filter(|c| content.contains(c.span))
+                .map(|_| first);
         }
     }
     out
