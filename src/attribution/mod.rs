@@ -93,6 +93,33 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
             }
             next += 1;
         }
+        // `“…,” she said.` and paragraphs after it that are only a quotation, with no cue of
+        // their own: the speaker goes on (the annotators extend the content so 55 times in 69).
+        let mut paragraph = sentence.paragraph;
+        while next < doc.sentences.len() && doc.sentences[next].paragraph == paragraph + 1 {
+            let first = next;
+            let mut after = next;
+            while after < doc.sentences.len() && doc.sentences[after].paragraph == paragraph + 1 {
+                after += 1;
+            }
+            let tokens =
+                &doc.tokens[doc.sentences[first].tokens.start..doc.sentences[after - 1].tokens.end];
+            let opens = tokens.first().map(|t| t.kind) == Some(TokenKind::OpenQuote);
+            let close = match tokens {
+                [.., close, last] if last.kind == TokenKind::Terminal => close,
+                [.., close] => close,
+                [] => break,
+            };
+            if !opens
+                || close.kind != TokenKind::CloseQuote
+                || has_cue[first..after].contains(&true)
+            {
+                break;
+            }
+            end = close.span.end;
+            next = after;
+            paragraph += 1;
+        }
         a.content = Some(Span::new(content.start, end));
     }
 }

@@ -898,8 +898,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let names_indefinite = anchor.cue.naming
             && form.participle
             && group == anchor.start
-            // "A reporter for the agency called it chaos" speaks of an object.
+            // "A reporter for the agency called it chaos", "a senator called Lee “a fraud”"
+            // speak of an object.
             && !self.is(anchor.end, class::PRONOUN)
+            && !self.name_opens_object(anchor.end)
             && (group.saturating_sub(MAX_ROLE_WORDS + 2).max(self.floor)..group)
                 .rev()
                 .take_while(|&i| self.in_noun_phrase(i) || self.toks[i].capitalized)
