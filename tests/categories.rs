@@ -399,7 +399,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "a clause of time with its own subject and cue verb ends the content before it",
-        "{S:The mayor} {C:pointed to} {X:the budget} as {S:she} {C:noted} {X:that taxes had fallen}.",
+        "{S:The mayor} {C:pointed to} {X:the budget} | as {S:she} {C:noted} {X:that taxes had fallen}.",
     ),
     (
         "a colon closing a paragraph introduces the passage below it",
@@ -407,7 +407,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "a quotation introduced by a colon runs on through the paragraphs that reopen it",
-        "{S:The senator} {C:wrote:}\n\n{X:\u{201c}We tried everything.\n\n\u{201c}Nothing worked.\u{201d}}\n\n\
+        "{S:The senator} {C:wrote:}\n\n{X:\u{201c}We tried everything.\n\n\u{201c}Nothing worked.\u{201d}}\n\n | \
          {X:\u{201c}We will try again,\u{201d}} {S:she} {C:said}.",
     ),
     (
