@@ -838,3 +838,31 @@ fn cues_inside_a_quotation_are_the_quotation_s() {
         )]
     );
 }
+
+#[test]
+fn a_relative_pronoun_source_stands_for_the_noun_phrase_before_it() {
+    let text = "The mayor said the bridge was safe.\n\n\
+                Some farmers who say the road is too narrow want a bypass.\n\n\
+                A new survey that shows support slipping was published on Monday.";
+    let analysis = claimgraph::analyze("case", text, &Grammar::builtin(), &Policy::default());
+    let names: Vec<(&str, Vec<&str>)> = analysis
+        .sources
+        .entities
+        .iter()
+        .map(|s| {
+            let mentions = s.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+            (s.name.as_str(), mentions)
+        })
+        .collect();
+    // Before, "who" took the most recent source: the mayor. The names are those the phrases
+    // get as sources of their own ("Some farmers said …", "A new survey shows …").
+    assert_eq!(
+        names,
+        [
+            ("mayor", vec!["The mayor"]),
+            ("Some farmers", vec!["who"]),
+            ("new survey", vec!["that"]),
+        ],
+        "{names:?}"
+    );
+}

@@ -1951,9 +1951,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if matches!(self.lower(last), "who" | "which") {
             return Some((last, group));
         }
+        // "a new poll that shows": the relative pronoun is the subject, as "who" is; the
+        // sources stage reads the noun phrase before it as what it stands for.
         if self.lower(last) == "that" && last > 0 {
             let start = self.clause_start(last);
-            return (start < last && self.valid_subject((start, last))).then_some((start, last));
+            return (start < last && self.valid_subject((start, last))).then_some((last, group));
         }
         if self.kind(last) == Some(TokenKind::Dash) {
             // "Donald Trump — who once said … — said": an aside between dashes.

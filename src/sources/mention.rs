@@ -76,6 +76,51 @@ fn pronoun(lower: &str) -> Option<Pronoun> {
     })
 }
 
+/// The noun phrase a relative pronoun that is a source stands for: "Republicans" in "ammunition
+/// to Republicans who say …", "Ann Lee" in "Ann Lee, who said …", "a new poll" in "a new poll
+/// that shows …". `None` when `span` is not such a pronoun or no noun phrase stands before it.
+pub fn relative_antecedent(doc: &Document, span: Span) -> Option<Span> {
+    let at = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let pronoun = doc.tokens.get(at)?;
+    if pronoun.span != span || !matches!(pronoun.lower.as_str(), "who" | "whom" | "which" | "that")
+    {
+        return None;
+    }
+    let mut end = at;
+    if end > 0 && doc.tokens[end - 1].kind == TokenKind::Comma {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start < MAX_ANTECEDENT_TOKENS {
+        let t = &doc.tokens[start - 1];
+        let before_is_determiner = start >= 2 && {
+            let b = &doc.tokens[start - 2];
+            b.is(class::DETERMINER) || b.kind == TokenKind::Possessive
+        };
+        let in_noun_phrase = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+        ) && (t.capitalized
+            || !(t.is(class::AUXILIARY)
+                || t.is(class::SUBORDINATOR)
+                || t.is(class::IRREGULAR_PAST)
+                || (t.is(class::PREPOSITION) && t.lower != "of")
+                || matches!(t.lower.as_str(), "that" | "he" | "she" | "they" | "we" | "i")
+                || (t.lower.len() > 4 && t.lower.ends_with("ed"))
+                // A cue verb ends the phrase ("he says members who"); after an article it
+                // is a noun ("a statement that").
+                || (t.is(class::CUE_START) && !before_is_determiner)));
+        if !in_noun_phrase {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then(|| doc.tokens[start].span.cover(doc.tokens[end - 1].span))
+}
+
+/// The longest noun phrase [`relative_antecedent`] takes before its pronoun.
+const MAX_ANTECEDENT_TOKENS: usize = 12;
+
 /// The text of the tokens: the original slice when they are contiguous, else their words
 /// joined by spaces (a conjunct made up from "U.S. and European officials").
 fn join(doc: &Document, tokens: &[Token]) -> String {

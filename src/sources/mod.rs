@@ -139,7 +139,12 @@ struct Resolver<'a, 't> {
 
 impl Resolver<'_, '_> {
     fn mention(&mut self, span: Span) -> Vec<usize> {
-        let described = mention::describe(self.doc, self.grammar, span);
+        // "Republicans who say …": the relative pronoun stands for the noun phrase before it,
+        // not for whoever was the last source.
+        let described = match mention::relative_antecedent(self.doc, span) {
+            Some(antecedent) => mention::describe(self.doc, self.grammar, antecedent),
+            None => mention::describe(self.doc, self.grammar, span),
+        };
         let mut out = Vec::new();
         for d in described {
             let entity = match d.pronoun {
