@@ -411,6 +411,11 @@ const CASES: &[(&str, &str)] = &[
          {X:\u{201c}We will try again,\u{201d}} {S:she} {C:said}.",
     ),
     (
+        "a participle with 'as' and no 'be' or agent is a source-less naming",
+        "Lee won {X:the group of contests {C:known as} Super Tuesday}. \
+         | {X:\u{201c}We won,\u{201d}} {S:the mayor} {C:said} as she accepted the award.",
+    ),
+    (
         "an interview after the verb is the occasion, not part of the cue",
         "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
     ),

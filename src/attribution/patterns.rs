@@ -879,6 +879,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if in_cue_phrase {
             return None;
         }
+        if let Some(found) = self.reduced_passive_as(anchor, group, form) {
+            return Some(found);
+        }
         let aux = &self.toks[group..anchor.start];
         // "a program called Sandy Hook Promise": naming, not speech.
         let names_something = anchor.cue.naming
@@ -1274,6 +1277,89 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 return None;
             }
         }
+        found.content_first = true;
+        Some(found)
+    }
+
+    /// "the contests known as Super Tuesday", "Lazar, 44, known online as “Guccifer,”", "a move
+    /// seen as a snub": a participle with "as" and neither "be" nor an agent says what something
+    /// is called or taken for, by nobody the text names. Source-less, as the annotators mark it:
+    /// the cue runs through "as", the content from the noun phrase before it through what
+    /// follows "as".
+    fn reduced_passive_as(&self, anchor: Anchor, group: usize, form: VerbForm) -> Option<Found> {
+        if !form.participle || form.gerund || group == 0 || group <= self.floor {
+            return None;
+        }
+        if (group..anchor.start).any(|i| !self.is(i, class::ADVERB)) {
+            return None;
+        }
+        let mut as_at = anchor.end;
+        while self.is(as_at, class::ADVERB) || self.lower(as_at) == "online" {
+            as_at += 1;
+        }
+        if !self
+            .grammar
+            .words
+            .passive_prepositions
+            .contains(self.lower(as_at))
+        {
+            return None;
+        }
+        // The noun phrase it follows, set off by a comma or not ("Lazar, 44, known as").
+        let mut start = group;
+        if self.kind(start - 1) == Some(TokenKind::Comma) {
+            start -= 1;
+        }
+        let phrase_end = start;
+        // "a way FBI Director James Comey slammed as …": a name right before the verb is its
+        // subject; the verb is finite.
+        if phrase_end == group && self.toks[group - 1].capitalized {
+            return None;
+        }
+        while start > self.floor
+            && ((self.in_noun_phrase(start - 1)
+                && (!self.is(start - 1, class::PREPOSITION) || self.lower(start - 1) == "of"))
+                || (self.kind(start - 1) == Some(TokenKind::Comma)
+                    && self.kind(start) == Some(TokenKind::Number)))
+        {
+            start -= 1;
+        }
+        let noun_before = start < phrase_end
+            && !self.is(start, class::PRONOUN)
+            && !self.is(phrase_end - 1, class::PRONOUN);
+        if !noun_before {
+            return None;
+        }
+        // What it is called: a quotation, or the words up to the next punctuation or verb. A
+        // clause after "as" makes it a subordinator ("said as she accepted her award"), and
+        // "as well", "as much" adverbs ("acknowledged as much").
+        let name_start = as_at + 1;
+        let limit = self.toks.len().min(name_start + MAX_NAME_WORDS + 4);
+        let name_end = if self.kind(name_start) == Some(TokenKind::OpenQuote) {
+            self.next_close.get(name_start + 1).map(|&c| c + 1)?
+        } else {
+            (name_start..limit)
+                .find(|&i| {
+                    !matches!(
+                        self.kind(i),
+                        Some(TokenKind::Word | TokenKind::Number | TokenKind::Possessive)
+                    ) || self.is(i, class::AUXILIARY)
+                })
+                .unwrap_or(limit)
+        };
+        let clause_after = (name_start..name_end.min(self.toks.len())).any(|i| {
+            let t = &self.toks[i];
+            past_form(t)
+                || self.is_verb_anchor(i)
+                || matches!(
+                    t.lower.as_str(),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "well" | "much"
+                )
+        });
+        if name_end <= name_start || name_end > self.toks.len() || clause_after {
+            return None;
+        }
+        let mut found = self.found(anchor, None, (group, as_at + 1), Some((start, name_end)));
         found.content_first = true;
         Some(found)
     }
