@@ -4,6 +4,7 @@
 //! Finding documents ([`expand`], [`JsonlLines`]) is cheap and sequential; reading and decoding
 //! one ([`Pending::read`]) is done by the worker that analyses it.
 
+use super::json_line;
 use crate::markup::{self, InputFormat, SourceMap};
 use miette::Diagnostic;
 use serde::Deserialize;
@@ -195,15 +196,22 @@ impl Pending {
                     line,
                     message,
                 };
-                let document: JsonLine =
-                    serde_json::from_slice(&raw).map_err(|e| bad(e.to_string()))?;
-                let id = document
-                    .id
-                    .as_str()
-                    .map_or_else(|| document.id.to_string(), str::to_string);
-                check_size(&id, document.text.len() as u64, settings.max_size)?;
+                // Most lines are read without serde, which reads the rest the same way.
+                let (id, text) = match json_line::id_and_text(&raw) {
+                    Some(read) => read,
+                    None => {
+                        let document: JsonLine =
+                            serde_json::from_slice(&raw).map_err(|e| bad(e.to_string()))?;
+                        let id = document
+                            .id
+                            .as_str()
+                            .map_or_else(|| document.id.to_string(), str::to_string);
+                        (id, document.text)
+                    }
+                };
+                check_size(&id, text.len() as u64, settings.max_size)?;
                 let format = settings.format.unwrap_or(InputFormat::Text);
-                Ok(from_text(id, document.text, format, PathBuf::from(&path)))
+                Ok(from_text(id, text, format, PathBuf::from(&path)))
             }
             Pending::Failed(error) => Err(error),
         }
