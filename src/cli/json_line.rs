@@ -97,7 +97,7 @@ impl<'a> Parser<'a> {
     /// The offset of the first `"` or `\` at or after `from`, if any: eight bytes at a time
     /// for the first 64 bytes (most strings of a record are short: keys, cue words), where
     /// the vector search would cost more to call than to run, then by `memchr`.
-    #[inline]
+    #[inline(always)]
     fn quote_or_backslash(&self, from: usize) -> Option<usize> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -142,6 +142,7 @@ impl<'a> Parser<'a> {
     /// A string to be ignored, at its opening quotation mark: its escapes are checked as
     /// serde checks them (any four hex digits after `\u`), its bytes are not (serde does not
     /// decode an ignored string).
+    #[inline(always)]
     fn skip_string(&mut self) -> Option<()> {
         self.eat(b'"')?;
         loop {
