@@ -4,6 +4,7 @@
 //! Finding documents ([`expand`], [`JsonlLines`]) is cheap and sequential; reading and decoding
 //! one ([`Pending::read`]) is done by the worker that analyses it.
 
+use super::json_line;
 use crate::markup::{self, InputFormat, SourceMap};
 use miette::Diagnostic;
 use serde::Deserialize;
@@ -195,15 +196,22 @@ impl Pending {
                     line,
                     message,
                 };
-                let document: JsonLine =
-                    serde_json::from_slice(&raw).map_err(|e| bad(e.to_string()))?;
-                let id = document
-                    .id
-                    .as_str()
-                    .map_or_else(|| document.id.to_string(), str::to_string);
-                check_size(&id, document.text.len() as u64, settings.max_size)?;
+                // Most lines are read without serde, which reads the rest the same way.
+                let (id, text) = match json_line::id_and_text(&raw) {
+                    Some(read) => read,
+                    None => {
+                        let document: JsonLine =
+                            serde_json::from_slice(&raw).map_err(|e| bad(e.to_string()))?;
+                        let id = document
+                            .id
+                            .as_str()
+                            .map_or_else(|| document.id.to_string(), str::to_string);
+                        (id, document.text)
+                    }
+                };
+                check_size(&id, text.len() as u64, settings.max_size)?;
                 let format = settings.format.unwrap_or(InputFormat::Text);
-                Ok(from_text(id, document.text, format, PathBuf::from(&path)))
+                Ok(from_text(id, text, format, PathBuf::from(&path)))
             }
             Pending::Failed(error) => Err(error),
         }
@@ -404,7 +412,7 @@ impl Iterator for JsonlLines {
             let reader = self.reader.as_mut()?;
             let mut raw = Vec::new();
             // One byte past the limit (plus the newline) is enough to know a line is too long.
-            let read = reader.take(self.max_size + 2).read_until(b'\n', &mut raw);
+            let read = read_line(reader.as_mut(), self.max_size + 2, &mut raw);
             self.line += 1;
             let line = self.line;
             match read {
@@ -438,6 +446,32 @@ impl Iterator for JsonlLines {
                 line,
                 raw,
             });
+        }
+    }
+}
+
+/// `reader.take(limit).read_until(b'\n', out)`, the line break found by `memchr` in the
+/// reader's buffer and copied out whole (a line within the buffer is one copy, into a vector
+/// of its size, where `read_until` looked for it byte by byte and grew the vector by doubling).
+fn read_line(reader: &mut dyn BufRead, limit: u64, out: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0usize;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = usize::try_from(limit - read as u64).unwrap_or(usize::MAX);
+        let available = &available[..available.len().min(room)];
+        let (done, used) = match memchr::memchr(b'\n', available) {
+            Some(i) => (true, i + 1),
+            None => (false, available.len()),
+        };
+        out.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if done || used == 0 {
+            return Ok(read);
         }
     }
 }
@@ -501,6 +535,26 @@ mod tests {
         let input = Pending::File(path).read(&settings(true, 1000)).unwrap();
         assert_eq!(input.text, "ok “yes”");
         assert!(input.lossy.is_none());
+    }
+
+    #[test]
+    fn lines_are_read_as_take_and_read_until_read_them() {
+        let text = b"one\n\ntwo lines\nno end".repeat(40);
+        for capacity in [1, 2, 3, 7, 64, 1 << 16] {
+            for limit in [0, 1, 2, 3, 5, 9, 100, u64::MAX / 2] {
+                let mut ours = std::io::BufReader::with_capacity(capacity, &text[..]);
+                let mut std = std::io::BufReader::with_capacity(capacity, &text[..]);
+                loop {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let read = read_line(&mut ours, limit, &mut a).unwrap();
+                    let expected = (&mut std).take(limit).read_until(b'\n', &mut b).unwrap();
+                    assert_eq!((read, &a), (expected, &b), "{capacity} {limit}");
+                    if expected == 0 {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     #[test]

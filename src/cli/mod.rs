@@ -5,6 +5,7 @@ mod args;
 mod batch;
 pub mod config;
 mod input;
+mod json_line;
 pub mod test;
 
 pub use args::{

@@ -97,13 +97,12 @@ pub fn build(attributions: &[Attribution], sources: &Sources, claims: &Claims) -
             }
         }
     }
-    let targets_of = |a: usize| -> Vec<usize> { claims_of[a].clone() };
     for (a, attribution) in attributions.iter().enumerate() {
         let relation = attribution.relation;
         let targets: Vec<NodeIndex> = if relation == Relation::Credit {
             vec![article]
         } else {
-            targets_of(a).into_iter().map(|c| claim_nodes[c]).collect()
+            claims_of[a].iter().map(|&c| claim_nodes[c]).collect()
         };
         if sources.of_attribution[a].is_empty() {
             // A hedge stands where a source should; other source-less cues ("asked about …")

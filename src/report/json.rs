@@ -682,13 +682,13 @@ fn needs_escape(b: u8) -> bool {
 }
 
 /// Calls `found` with the offset of every byte of `bytes` that [`needs_escape`], in order:
-/// sixteen bytes are checked at once, and only a block that holds one is looked at byte by
-/// byte.
+/// sixteen bytes are checked at once (in one vector register: the fold has no early exit),
+/// and only a block that holds one is looked at byte by byte.
 fn each_escape(bytes: &[u8], mut found: impl FnMut(usize)) {
     let holds_escape = |block: &[u8]| {
-        let (a, b) = block.split_at(8);
-        escape_bits(u64::from_le_bytes(a.try_into().unwrap_or_default()))
-            | escape_bits(u64::from_le_bytes(b.try_into().unwrap_or_default()))
+        block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(needs_escape(b)))
             != 0
     };
     let mut at = 0;
@@ -708,18 +708,6 @@ fn each_escape(bytes: &[u8], mut found: impl FnMut(usize)) {
             .filter(|&i| needs_escape(bytes[i]))
             .for_each(found);
     }
-}
-
-/// A high bit for each byte of `x` below 0x20 or equal to `"` or `\\`; bytes of 0x80 and above
-/// (UTF-8 sequences) never set one. Exact for the first such byte, which is all a filter needs.
-fn escape_bits(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    (x.wrapping_sub(0x20 * ONES)
-        | (x ^ (b'"' as u64 * ONES)).wrapping_sub(ONES)
-        | (x ^ (b'\\' as u64 * ONES)).wrapping_sub(ONES))
-        & !x
-        & HIGH
 }
 
 impl Writer<'_> {

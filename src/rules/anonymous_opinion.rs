@@ -54,16 +54,17 @@ impl Rule for AnonymousOpinion {
                 .iter()
                 .filter(|&&a| {
                     let attribution = &context.attributions[a];
-                    let opinion = attribution.kind == AttributionKind::Belief
-                        || context
-                            .grammar
-                            .opinion_cues
-                            .contains(&attribution.lemma.to_lowercase());
-                    opinion
-                        && attribution.relation.supports()
+                    // The opinion test, which lower-cases the lemma into a new string, last: most
+                    // attributions have no anonymous source.
+                    attribution.relation.supports()
                         && context.sources.of_attribution[a]
                             .iter()
                             .any(|&s| context.sources.entities[s].is_anonymous_person())
+                        && (attribution.kind == AttributionKind::Belief
+                            || context
+                                .grammar
+                                .opinion_cues
+                                .contains(&attribution.lemma.to_lowercase()))
                 })
                 .map(|&a| format!("“{}”", context.attributions[a].lemma))
                 .collect();

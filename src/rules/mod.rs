@@ -295,8 +295,12 @@ impl Context<'_> {
 
     /// A claim's independent supporting sources, less any untrusted outlet.
     pub fn independent(&self, claim: usize) -> Vec<usize> {
-        self.graph.support[claim]
-            .supporting
+        let supporting = &self.graph.support[claim].supporting;
+        // Most claims have no source: every rule asks, and an empty list is told inline.
+        if supporting.is_empty() {
+            return Vec::new();
+        }
+        supporting
             .iter()
             .copied()
             .filter(|&s| {

@@ -3,6 +3,7 @@
 use super::SourceKind;
 use crate::grammar::{Grammar, class};
 use crate::text::{Document, Span, Token, TokenKind};
+use std::borrow::Cow;
 
 /// Which antecedents a pronoun may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,10 +296,14 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         .and_then(|t| grammar.numbers.get(t.lower.as_str()).copied());
     let vague = is_weasel(grammar, strip_determiners(grammar, head));
     let head = strip_determiners(grammar, head);
-    let mut parts = split_coordination(grammar, head);
+    // The conjuncts, or the head itself (borrowed: most mentions are not coordinated).
+    let mut parts: Vec<Cow<[Token]>> = split_coordination(grammar, head)
+        .into_iter()
+        .map(Cow::Owned)
+        .collect();
     let coordinated = !parts.is_empty();
     if !coordinated {
-        parts.push(head.to_vec());
+        parts.push(Cow::Borrowed(head));
     }
     // An unnamed source is known by its whole description: "person who attended the meeting".
     // Only an uncoordinated mention (one part) uses it, so it is built at most once.

@@ -216,7 +216,7 @@ impl Resolver<'_, '_> {
         self.find_or_add(d, span)
     }
 
-    fn find_or_add(&mut self, d: Described, span: Span) -> usize {
+    fn find_or_add(&mut self, d: Described, _span: Span) -> usize {
         let key = d.name.to_lowercase();
         // "Ushakov" and "Yury Ushakov": one name ends with the other after a space.
         let ends_with_word = |long: &str, short: &str| {
@@ -263,12 +263,18 @@ impl Resolver<'_, '_> {
                 s.vague |= d.vague;
                 e
             }
-            None => self.add(d, span),
+            None => self.add_lowered(d, key),
         }
     }
 
     fn add(&mut self, d: Described, _span: Span) -> usize {
-        self.lower_names.push(d.name.to_lowercase());
+        let key = d.name.to_lowercase();
+        self.add_lowered(d, key)
+    }
+
+    /// [`Self::add`] with the name already lower-cased.
+    fn add_lowered(&mut self, d: Described, key: String) -> usize {
+        self.lower_names.push(key);
         self.sources.entities.push(Source {
             name: d.name,
             kind: d.kind,

@@ -296,10 +296,26 @@ fn is_one_sentence(body: &str) -> bool {
             }
         }
     }
-    inner.is_ascii()
-        || inner
-            .chars()
-            .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
+    only_segmenter_neutral_non_ascii(inner.as_bytes())
+}
+
+/// Whether every non-ASCII character of the UTF-8 `bytes` is below U+0589 or one of U+2010 to
+/// U+2021 (the characters [`is_one_sentence`] lets through), told from their bytes: a lead
+/// byte 0xC2 to 0xD5 (U+0080 to U+057F), or 0xD6 before a byte below 0x89 (U+0580 to U+0588),
+/// or the three bytes E2 80 90 to E2 80 A1. The ASCII runs between them are skipped by byte, not decoded.
+fn only_segmenter_neutral_non_ascii(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        let lead = at + i;
+        let next = |k: usize| bytes.get(lead + k).copied().unwrap_or(0);
+        at = match bytes[lead] {
+            0xC2..=0xD5 => lead + 2,
+            0xD6 if next(1) < 0x89 => lead + 2,
+            0xE2 if next(1) == 0x80 && (0x90..=0xA1).contains(&next(2)) => lead + 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Whether the terminator at `at` looks like a sentence's end, where `find_boundary` (over a
@@ -461,8 +477,13 @@ fn quotations(tokens: &[Token], sentences: &[Sentence], paragraphs: &[Span]) -> 
             }
             paragraph = sentence.paragraph;
         }
-        for index in sentence.tokens.clone() {
-            match tokens[index].kind {
+        let first = sentence.tokens.start;
+        // Only quotation marks matter: the other tokens are passed over by kind alone.
+        for (index, token) in (first..).zip(&tokens[sentence.tokens.clone()]) {
+            if !token.is_quote() {
+                continue;
+            }
+            match token.kind {
                 TokenKind::OpenQuote if open.is_none() => open = Some(index),
                 TokenKind::CloseQuote => {
                     if let Some(o) = open.take() {
@@ -662,6 +683,36 @@ mod tests {
             proptest::prop_assert_eq!(
                 spans(super::sentence_boundaries(&body)),
                 spans(sentencex::get_sentence_boundaries("en", &body))
+            );
+        }
+    }
+
+    #[test]
+    fn non_ascii_characters_are_told_from_their_bytes_as_by_their_chars() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii() || c < '\u{589}' || ('\u{2010}'..='\u{2021}').contains(&c))
+        };
+        let mut characters: Vec<char> = (0..=0x10ffff).filter_map(char::from_u32).collect();
+        characters.retain(|&c| !c.is_ascii());
+        for c in characters {
+            for text in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("x.{c}{c} y"),
+                format!("“{c}"),
+            ] {
+                assert_eq!(
+                    only_segmenter_neutral_non_ascii(text.as_bytes()),
+                    by_chars(&text),
+                    "{c:?}"
+                );
+            }
+        }
+        for text in ["", "plain ASCII.", "é—“x”’", "Ана сказала", "a\u{589}"] {
+            assert_eq!(
+                only_segmenter_neutral_non_ascii(text.as_bytes()),
+                by_chars(text)
             );
         }
     }
