@@ -416,6 +416,10 @@ const CASES: &[(&str, &str)] = &[
          | {X:\u{201c}We won,\u{201d}} {S:the mayor} {C:said} as she accepted the award.",
     ),
     (
+        "a headline opened by 'Poll:' has the poll as its speaker",
+        "{S:Poll}{C::} {X:Lee leads the race in Ohio}",
+    ),
+    (
         "an interview after the verb is the occasion, not part of the cue",
         "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
     ),
