@@ -1281,7 +1281,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         Some(found)
     }
 
-    /// "the contests known as Super Tuesday", "Lazar, 44, known online as “Guccifer,”", "a move
+    /// "the contests known as Super Tuesday", "Lazar, 44, known as “Guccifer,”", "a move
     /// seen as a snub": a participle with "as" and neither "be" nor an agent says what something
     /// is called or taken for, by nobody the text names. Source-less, as the annotators mark it:
     /// the cue runs through "as", the content from the noun phrase before it through what
@@ -1294,7 +1294,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let mut as_at = anchor.end;
-        while self.is(as_at, class::ADVERB) || self.lower(as_at) == "online" {
+        while self.is(as_at, class::ADVERB) {
             as_at += 1;
         }
         if !self
@@ -2636,16 +2636,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 self.kind(i) == Some(TokenKind::Comma)
                     && !self.quoted[i]
                     && matches!(self.lower(i + 1), "and" | "but")
-                    && (i + 2..end.min(i + 10)).any(|j| {
-                        self.anchor_of[j].is_some_and(|a| {
-                        let anchor = self.anchors[a];
-                        anchor.start == j
-                            && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
-                            && self
-                                .subject_before(self.verb_group_start(j))
-                                .is_some_and(|(s, _)| s > i + 1)
-                    })
-                    })
+                    && (i + 2..end.min(i + 10))
+                        .any(|j| self.finite_cue_subject(j).is_some_and(|s| s > i + 1))
             })
         {
             end = comma;
@@ -2663,16 +2655,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     "as" | "when" | "whenever" | "while" | "whereas" | "though" | "although"
                 ) && !self.quoted[i]
                     && self.lower(i - 1) != "that"
-                    && (i + 2..end.min(i + 8)).any(|j| {
-                        self.anchor_of[j].is_some_and(|a| {
-                        let anchor = self.anchors[a];
-                        anchor.start == j
-                            && matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third)
-                            && self
-                                .subject_before(self.verb_group_start(j))
-                                .is_some_and(|(s, _)| s == i + 1)
-                    })
-                    })
+                    && (i + 2..end.min(i + 8)).any(|j| self.finite_cue_subject(j) == Some(i + 1))
             })
         {
             end = subordinator;
@@ -2720,6 +2703,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             end -= 1;
         }
         end
+    }
+
+    /// Where the subject of a finite cue verb starting at `j` begins, when one does: how a
+    /// clause inside a content shows it is an attribution of its own.
+    fn finite_cue_subject(&self, j: usize) -> Option<usize> {
+        let anchor = self.anchors[self.anchor_of[j]?];
+        let finite = matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third);
+        if anchor.start != j || !finite {
+            return None;
+        }
+        self.subject_before(self.verb_group_start(j))
+            .map(|(s, _)| s)
     }
 
     /// The coordinator before the first finite cue verb in `(start, end)` that is coordinated
