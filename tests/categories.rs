@@ -420,6 +420,17 @@ const CASES: &[(&str, &str)] = &[
         "{S:Poll}{C::} {X:Lee leads the race in Ohio}",
     ),
     (
+        "a subject of up to forty tokens, its relative clause included",
+        "{S:The governor, who lost to the senator in the 1992 primaries and whose views on trade \
+         and farm policy clashed with those of his rival for most of a decade,} {C:described} \
+         {X:the plan as a relic}.",
+    ),
+    (
+        "each line that ends a sentence ends it, whatever quotation marks came before",
+        "{X:other voters,\"} {S:she} {C:added}.\n | {S:Cruz} {C:said} {X:he would use it sparingly}.\n \
+         | {S:Bush} {C:said} {X:a \"stable government\" is needed}.",
+    ),
+    (
         "an interview after the verb is the occasion, not part of the cue",
         "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
     ),

@@ -10,7 +10,7 @@ use nom::combinator::{opt, recognize};
 use nom::multi::{many0, many1};
 
 /// The most tokens a source before its cue may have, appositions included.
-const MAX_SUBJECT: usize = 24;
+const MAX_SUBJECT: usize = 40;
 
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).

@@ -369,11 +369,36 @@ fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
 }
 
-/// Cuts a paragraph into pieces of at most [`MAX_SEGMENTER_BYTES`] and
+/// Cuts a paragraph into the pieces the sentence segmenter is given: first at each line break
+/// after a sentence's end, then into pieces of at most [`MAX_SEGMENTER_BYTES`] and
 /// [`MAX_SEGMENTER_QUOTES`], each ending, when it can, at a space after a sentence's end, else
 /// at a space, else at any character boundary; `out` is cleared and given the pieces.
+///
+/// A line that ends a sentence ends it whatever the segmenter makes of the quotation marks
+/// around it: it skips what lies between two straight marks, so one stray mark in a paragraph
+/// of single-line paragraphs (a live blog, a transcript) would otherwise join every sentence
+/// up to the next mark.
 fn chunks(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     out.clear();
+    let bytes = text.as_bytes();
+    let mut start = paragraph.start;
+    for newline in memchr::memchr_iter(b'\n', &bytes[paragraph.start..paragraph.end]) {
+        let at = paragraph.start + newline;
+        let line = text[start..at].trim_end();
+        if line
+            .trim_end_matches(is_quote_mark)
+            .ends_with(['.', '!', '?', '…'])
+        {
+            windows(text, Span::new(start, at), out);
+            start = at + 1;
+        }
+    }
+    windows(text, Span::new(start, paragraph.end), out);
+}
+
+/// Cuts `span` into pieces of at most [`MAX_SEGMENTER_BYTES`] and [`MAX_SEGMENTER_QUOTES`] (see
+/// [`chunks`]) and adds them to `out`.
+fn windows(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     let mut start = paragraph.start;
     loop {
         let mut limit = (start + MAX_SEGMENTER_BYTES).min(paragraph.end);
@@ -541,6 +566,19 @@ mod tests {
             doc.quotations[0].span.slice(text),
             "“It is great. Really great,”"
         );
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_it_despite_a_stray_straight_quote() {
+        // Single-line paragraphs, as live blogs write them; the first mark has lost its pair.
+        let text = "other people,\" Trump said. \"I would bring it back.\"\nCruz, who spoke next, said he would use it sparingly. Cruz denied that it is torture.\nBush said a \"stable government\" is needed.";
+        let doc = Document::new(text);
+        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            got.last(),
+            Some(&"Bush said a \"stable government\" is needed.")
+        );
+        assert!(got.contains(&"Cruz denied that it is torture."), "{got:?}");
     }
 
     #[test]
