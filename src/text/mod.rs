@@ -466,10 +466,36 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// Adds the paragraph `span` to `out`, trimmed; or, when at least half of its line breaks
+/// follow a sentence's end (the paragraphs of a live blog or a transcript, one per line with
+/// no blank line between them), each of its lines as a paragraph. The lines of hard-wrapped
+/// prose mostly end in mid-sentence and stay one paragraph.
 fn push_trimmed(text: &str, out: &mut Vec<Span>, span: Span) {
     let span = trim(text, span);
-    if !span.is_empty() {
+    if span.is_empty() {
+        return;
+    }
+    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', span.slice(text).as_bytes())
+        .map(|i| span.start + i)
+        .collect();
+    let ends_sentence = |at: usize| {
+        text[span.start..at]
+            .trim_end()
+            .trim_end_matches(is_quote_mark)
+            .ends_with(['.', '!', '?', '…'])
+    };
+    let sentence_ends = breaks.iter().filter(|&&at| ends_sentence(at)).count();
+    if breaks.is_empty() || 2 * sentence_ends < breaks.len() {
         out.push(span);
+        return;
+    }
+    let mut start = span.start;
+    for at in breaks.into_iter().chain([span.end]) {
+        let line = trim(text, Span::new(start, at));
+        if !line.is_empty() {
+            out.push(line);
+        }
+        start = (at + 1).min(span.end);
     }
 }
 
@@ -579,6 +605,22 @@ mod tests {
             Some(&"Bush said a \"stable government\" is needed.")
         );
         assert!(got.contains(&"Cruz denied that it is torture."), "{got:?}");
+    }
+
+    #[test]
+    fn lines_that_mostly_end_sentences_are_paragraphs_and_hard_wrapped_lines_are_not() {
+        let blog = "9:52PM Lee Says The Plan Will Fail\nAnn Lee said the plan would fail.\nShe left early.";
+        let got: Vec<&str> = paragraphs(blog).iter().map(|p| p.slice(blog)).collect();
+        assert_eq!(
+            got,
+            [
+                "9:52PM Lee Says The Plan Will Fail",
+                "Ann Lee said the plan would fail.",
+                "She left early."
+            ]
+        );
+        let wrapped = "Ann Lee said on Monday that the plan\nwould fail. She left early, and the\ncouncil voted without her.";
+        assert_eq!(paragraphs(wrapped), [Span::new(0, wrapped.len())]);
     }
 
     #[test]
