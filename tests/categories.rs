@@ -886,3 +886,27 @@ fn a_relative_pronoun_source_stands_for_the_noun_phrase_before_it() {
         "{names:?}"
     );
 }
+
+/// ", saying …" hangs on the main clause's subject, not on the source of an attribution nested
+/// in that clause's content ("Lee's claim that …" inside what the mayor blamed).
+#[test]
+fn a_participle_takes_the_main_clause_s_subject_past_a_nested_attribution() {
+    let text = "The mayor blamed the press for Lee's claim that the bridge was unsafe, saying \
+                reporters had exaggerated.";
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        attributions(text),
+        vec![
+            (
+                owned("The mayor"),
+                "blamed".to_string(),
+                owned("the press for Lee's claim that the bridge was unsafe")
+            ),
+            (
+                owned("The mayor"),
+                "saying".to_string(),
+                owned("reporters had exaggerated")
+            ),
+        ]
+    );
+}

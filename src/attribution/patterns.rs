@@ -1388,11 +1388,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// ", saying …", ", adding that …": the source is the subject of the main clause; the cue
     /// starts at `cue_start` (", going on to say").
     fn participle(&self, anchor: Anchor, cue_start: usize, earlier: &[Found]) -> Option<Found> {
-        let source = earlier
-            .iter()
-            .rev()
-            .find(|f| f.cue.0 < anchor.start)
-            .and_then(|f| f.source)
+        let source = main_clause_source(earlier, anchor.start)
             .or_else(|| self.leading_subject(anchor.start))?;
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (cue_start, cue_end), Some(content)))
@@ -3435,6 +3431,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         merged
     }
+}
+
+/// The source of the last attribution with its cue before `at` that is not inside an earlier
+/// one's content: the subject a participle hangs on. "Pence blamed the media for Trump's claim
+/// that …, saying …": Pence, not Trump.
+fn main_clause_source(earlier: &[Found], at: usize) -> Option<Range> {
+    let before: Vec<&Found> = earlier.iter().filter(|f| f.cue.0 < at).collect();
+    let inside_other = |f: &Found| {
+        before
+            .iter()
+            .any(|o| o.cue != f.cue && o.content.is_some_and(|c| c.0 <= f.cue.0 && f.cue.1 <= c.1))
+    };
+    before
+        .iter()
+        .rev()
+        .find(|f| !inside_other(f))
+        .and_then(|f| f.source)
 }
 
 /// A lower-case past form: "-ed" on a word longer than "shed", or an irregular past ("went").
