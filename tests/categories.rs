@@ -420,6 +420,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:Poll}{C::} {X:Lee leads the race in Ohio}",
     ),
     (
+        "a clause of contrast whose plural subject has a bare cue verb ends the content before it",
+        "{S:The Saudis} {C:have warned} {X:they could sell their assets}, even though \
+         | {S:many observers} {C:doubt} {X:they would}.",
+    ),
+    (
         "a subject of up to forty tokens, its relative clause included",
         "{S:The governor, who lost to the senator in the 1992 primaries and whose views on trade \
          and farm policy clashed with those of his rival for most of a decade,} {C:described} \

@@ -2655,6 +2655,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
         {
             end = subordinator;
+            // "…, even though …", "…, just as …": the adverb belongs to the clause.
+            while end > start + 1 && self.is(end - 1, class::ADVERB) {
+                end -= 1;
+            }
             if self.kind(end - 1) == Some(TokenKind::Comma) {
                 end -= 1;
             }
@@ -2705,12 +2709,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// clause inside a content shows it is an attribution of its own.
     fn finite_cue_subject(&self, j: usize) -> Option<usize> {
         let anchor = self.anchors[self.anchor_of[j]?];
-        let finite = matches!(anchor.cue.class, CueClass::Verb(f) if f.past || f.third);
+        let group = self.verb_group_start(j);
+        // A bare form is finite after a plural subject ("observers doubt") or a modal, not
+        // after "to".
+        let finite = matches!(anchor.cue.class, CueClass::Verb(f)
+            if f.past || f.third || (f.base && group > 0 && self.lower(group - 1) != "to"));
         if anchor.start != j || !finite {
             return None;
         }
-        self.subject_before(self.verb_group_start(j))
-            .map(|(s, _)| s)
+        self.subject_before(group).map(|(s, _)| s)
     }
 
     /// The coordinator before the first finite cue verb in `(start, end)` that is coordinated
