@@ -425,6 +425,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:many observers} {C:doubt} {X:they would}.",
     ),
     (
+        "after a pronoun, a contracted 's is the verb's auxiliary, not a possessive",
+        "{S:She}{C:\u{2019}s predicting} {X:a landslide in November}.",
+    ),
+    (
         "a subject of up to forty tokens, its relative clause included",
         "{S:The governor, who lost to the senator in the 1992 primaries and whose views on trade \
          and farm policy clashed with those of his rival for most of a decade,} {C:described} \

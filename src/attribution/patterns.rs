@@ -338,11 +338,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             // After a determiner or a possessive, a word is a noun: "the report", "her claim",
             // "a personal note".
             // Articles and possessives, not quantifiers: "some believe", "many say" are clauses.
-            let is_determiner = |t: &Token| {
-                t.kind == TokenKind::Possessive
+            // After a pronoun, "'s" is the verb "is" or "has": "He's predicting", "she's said".
+            let contracted = |at: usize| at > 0 && self.is(at - 1, class::PRONOUN);
+            let is_determiner = |at: usize| {
+                let t = &self.toks[at];
+                (t.kind == TokenKind::Possessive && !contracted(at))
                     || (t.lower != "that" && t.is(class::DETERMINER) && !t.is(class::QUANTIFIER))
             };
-            let noun_position = i > 0 && is_determiner(&self.toks[i - 1]);
+            let noun_position = i > 0 && is_determiner(i - 1);
             // "a personal note": a bare verb form after a singular article and a word is a noun
             // (a singular subject would have made it "notes").
             // "a new Pew Research report": up to three words may stand between the article and
