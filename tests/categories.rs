@@ -429,6 +429,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:She}{C:\u{2019}s predicting} {X:a landslide in November}.",
     ),
     (
+        "a contracted auxiliary is split from its subject",
+        "{S:They}{C:\u{2019}ve said} {X:the plan will fail}.",
+    ),
+    (
         "a subject of up to forty tokens, its relative clause included",
         "{S:The governor, who lost to the senator in the 1992 primaries and whose views on trade \
          and farm policy clashed with those of his rival for most of a decade,} {C:described} \

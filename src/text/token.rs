@@ -201,6 +201,15 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             continue;
         }
         let prev = prev_char(text, i, range.start);
+        // "they're", "we've", "I'm": the contracted auxiliary is a word of its own.
+        if is_apostrophe(c)
+            && prev.is_some_and(is_word_char)
+            && let Some(letters) = contraction_length(text, i + c_len, range.end)
+        {
+            push(text, tokens, i, i + c_len + letters, TokenKind::Word);
+            i += c_len + letters;
+            continue;
+        }
         // Possessive "'s" split off its word, or a plural's lone apostrophe.
         if is_apostrophe(c) && prev.is_some_and(is_word_char) {
             let s = next(i + c_len);
@@ -423,7 +432,7 @@ fn joins_word(text: &str, range: Span, start: usize, end: usize, j: char, numeri
         (_, Some(a)) => is_word_char(a),
         _ => false,
     };
-    // A possessive ending is its own token.
+    // A possessive ending is its own token, and so is a contracted auxiliary ("they're").
     if joins
         && is_apostrophe(j)
         && let Some(s) = after
@@ -432,8 +441,30 @@ fn joins_word(text: &str, range: Span, start: usize, end: usize, j: char, numeri
         if (s == 's' || s == 'S') && !after_s.is_some_and(is_word_char) {
             return false;
         }
+        if contraction_length(text, end + j.len_utf8(), range.end).is_some() {
+            return false;
+        }
     }
     joins
+}
+
+/// The length in bytes of a contracted auxiliary's letters at `at` ("re" of "they're", "ve",
+/// "ll", "m", "d"), when they end the word there.
+fn contraction_length(text: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(at..end)?;
+    let letters = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if rest.get(letters).is_some_and(|&b| !b.is_ascii()) {
+        // A non-ASCII letter may go on the word; an apostrophe or a dash does not.
+        let c = text[at + letters..].chars().next()?;
+        if is_word_char(c) {
+            return None;
+        }
+    }
+    let ending = &rest[..letters];
+    ["re", "ve", "ll", "m", "d"]
+        .iter()
+        .any(|c| ending.eq_ignore_ascii_case(c.as_bytes()))
+        .then_some(letters)
 }
 
 /// True when the word so far is a run of single letters joined by periods ("U", "U.S", "D-R.I").
@@ -631,6 +662,22 @@ mod tests {
         assert_eq!(got[2].1, TokenKind::Possessive);
         assert_eq!(got[12].1, TokenKind::OpenQuote);
         assert_eq!(got[14].1, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn contracted_auxiliaries_are_words_of_their_own() {
+        let got =
+            words("They're sure I’m right; we'd won, you'll see. Don't, O'Malley, it's D'Amato.");
+        let texts: Vec<&str> = got.iter().map(|w| w.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "They", "'re", "sure", "I", "’m", "right", ";", "we", "'d", "won", ",", "you",
+                "'ll", "see", ".", "Don't", ",", "O'Malley", ",", "it", "'s", "D'Amato", "."
+            ]
+        );
+        assert_eq!(got[1].1, TokenKind::Word);
+        assert_eq!(got[4], ("’m", TokenKind::Word));
     }
 
     #[test]
