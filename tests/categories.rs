@@ -433,6 +433,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:They}{C:\u{2019}ve said} {X:the plan will fail}.",
     ),
     (
+        "a day after the cue with a possessive opens the content",
+        "{S:She} {C:said} {X:Saturday\u{2019}s vote will help her}.",
+    ),
+    (
         "a subject of up to forty tokens, its relative clause included",
         "{S:The governor, who lost to the senator in the 1992 primaries and whose views on trade \
          and farm policy clashed with those of his rival for most of a decade,} {C:described} \

@@ -1623,7 +1623,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // "said Tuesday": the day is neither cue nor content.
         let cue_end = anchor.end;
         let mut after_cue = cue_end;
-        while self.is(after_cue, class::TIME_WORD) {
+        // Not "said Saturday's caucuses …", where the day opens the content.
+        while self.is(after_cue, class::TIME_WORD)
+            && self.kind(after_cue + 1) != Some(TokenKind::Possessive)
+        {
             after_cue += 1;
         }
         let before = group.checked_sub(1).and_then(|i| self.kind(i));
