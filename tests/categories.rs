@@ -433,6 +433,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:They}{C:\u{2019}ve said} {X:the plan will fail}.",
     ),
     (
+        "an '-s' form before a preposition is a verb right after a bare name",
+        "{X:\u{201c}We must act,\u{201d}} {S:Lee} {C:says} in Iowa.",
+    ),
+    (
         "a day after the cue with a possessive opens the content",
         "{S:She} {C:said} {X:Saturday\u{2019}s vote will help her}.",
     ),

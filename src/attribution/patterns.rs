@@ -403,9 +403,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 let after_name = i >= 2
                     && self.kind(i - 1) == Some(TokenKind::Comma)
                     && self.toks[i - 2].capitalized;
+                // Nor right after a name that no article or possessor opens: "Trump says in
+                // Iowa", not "the Paris attacks on" or "Obama's calls for".
+                let after_bare_name = i > 0
+                    && self.toks[i - 1].is_word()
+                    && self.toks[i - 1].capitalized
+                    && (i < 2
+                        || !(self.is(i - 2, class::DETERMINER)
+                            || self.kind(i - 2) == Some(TokenKind::Possessive)))
+                    && !is_title_case();
                 let before_preposition = end == i + 1
                     && !after_pronoun
                     && !after_name
+                    && !after_bare_name
                     && self.toks.get(end).is_some_and(|n| {
                         n.is(class::PREPOSITION)
                             && !matches!(n.lower.as_str(), "to" | "that")
