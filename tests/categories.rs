@@ -437,6 +437,10 @@ const CASES: &[(&str, &str)] = &[
         "{X:\u{201c}We must act,\u{201d}} {S:Lee} {C:says} in Iowa.",
     ),
     (
+        "a four-letter past form ends the subject a participle hangs on",
+        "{S:Sanders} sued the party, {C:saying} {X:it broke the rules}.",
+    ),
+    (
         "a day after the cue with a possessive opens the content",
         "{S:She} {C:said} {X:Saturday\u{2019}s vote will help her}.",
     ),

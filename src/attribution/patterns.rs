@@ -3473,11 +3473,18 @@ fn main_clause_source(earlier: &[Found], at: usize) -> Option<Range> {
         .and_then(|f| f.source)
 }
 
-/// A lower-case past form: "-ed" on a word longer than "shed", or an irregular past ("went").
+/// A lower-case past form: "-ed" (see [`regular_past`]), or an irregular past ("went").
 fn past_form(t: &Token) -> bool {
     t.kind == TokenKind::Word
         && !t.capitalized
-        && ((t.lower.len() > 4 && t.lower.ends_with("ed")) || t.is(class::IRREGULAR_PAST))
+        && (regular_past(&t.lower) || t.is(class::IRREGULAR_PAST))
+}
+
+/// "-ed" on a word longer than "shed", or on a four-letter word other than a noun or verb in
+/// "-eed" ("sued", "used", "died", not "need", "seed").
+fn regular_past(lower: &str) -> bool {
+    lower.ends_with("ed")
+        && (lower.len() > 4 || (lower.len() == 4 && !lower.ends_with("eed") && lower != "shed"))
 }
 
 /// A party and state after a lawmaker's name, as US papers write them: "R-Texas", "D-N.Y.",
