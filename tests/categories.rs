@@ -441,6 +441,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:Sanders} sued the party, {C:saying} {X:it broke the rules}.",
     ),
     (
+        "an inverted source stops before a relative clause with a cue of its own",
+        "{X:\u{201c}It is over,\u{201d}} {C:said} {S:the coach}, \
+         | {S:who} {C:declined} {X:to give his name}.",
+    ),
+    (
         "a day after the cue with a possessive opens the content",
         "{S:She} {C:said} {X:Saturday\u{2019}s vote will help her}.",
     ),

@@ -2908,9 +2908,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut end = k;
         while end > start {
             let t = &self.toks[end - 1];
+            // "said the coach, who declined to …": a relative clause whose verb is a cue of its
+            // own stays out of the source, its pronoun too.
             let dangling = matches!(t.kind, TokenKind::Comma | TokenKind::OpenParen)
                 || t.is(class::PREPOSITION)
                 || t.is(class::COORDINATOR)
+                || t.is(class::RELATIVE_PRONOUN)
                 || (t.is(class::DETERMINER) && t.kind == TokenKind::Word);
             if !dangling {
                 break;
