@@ -446,6 +446,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:who} {C:declined} {X:to give his name}.",
     ),
     (
+        "a sentence in parentheses keeps its closing parenthesis out of the content",
+        "({S:Lee} {C:noted} {X:that the vote was close}.)",
+    ),
+    (
         "a day after the cue with a possessive opens the content",
         "{S:She} {C:said} {X:Saturday\u{2019}s vote will help her}.",
     ),

@@ -2715,6 +2715,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end = comma;
         }
+        // "(… if he starts winning.)": the parenthesis the sentence sits in is not the
+        // content's.
+        if end > start
+            && self.kind(end - 1) == Some(TokenKind::CloseParen)
+            && !(start..end - 1).any(|i| self.kind(i) == Some(TokenKind::OpenParen))
+        {
+            end -= 1;
+        }
         while end > start && matches!(self.kind(end - 1), Some(TokenKind::Terminal)) {
             end -= 1;
         }
