@@ -347,23 +347,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             // (a singular subject would have made it "notes").
             // "a new Pew Research report": up to three words may stand between the article and
             // the noun. Not at the end of a prepositional phrase inside a longer subject: "half
-            // of voters in each state say".
-            let after_adjective = (2..=4).any(|back| {
-                i >= back
-                    && matches!(
-                        self.toks[i - back].lower.as_str(),
-                        "a" | "an" | "another" | "each" | "every"
-                    )
-                    && !(i > back && self.toks[i - back - 1].is(class::PREPOSITION))
-                    && self.toks[i - back + 1..i].iter().all(|t| {
-                        t.kind == TokenKind::Word
-                            && !t.is(class::AUXILIARY)
-                            && !t.is(class::PREPOSITION)
-                            && !t.is(class::DETERMINER)
-                            // "a third say", "a majority believe": a share of a plural.
-                            && !t.is(class::SHARE)
+            // of voters in each state say". Asked only of a bare verb form the other tests leave
+            // standing, and then once.
+            let after_adjective_cell = std::cell::OnceCell::new();
+            let after_adjective = || {
+                *after_adjective_cell.get_or_init(|| {
+                    (2..=4).any(|back| {
+                        i >= back
+                            && matches!(
+                                self.toks[i - back].lower.as_str(),
+                                "a" | "an" | "another" | "each" | "every"
+                            )
+                            && !(i > back && self.toks[i - back - 1].is(class::PREPOSITION))
+                            && self.toks[i - back + 1..i].iter().all(|t| {
+                                t.kind == TokenKind::Word
+                                    && !t.is(class::AUXILIARY)
+                                    && !t.is(class::PREPOSITION)
+                                    && !t.is(class::DETERMINER)
+                                    // "a third say", "a majority believe": a share of a plural.
+                                    && !t.is(class::SHARE)
+                            })
                     })
-            });
+                })
+            };
             // "are worried that": after a form of "be", a participle that is also a stance
             // adjective is the adjective, whose subject is the one who holds the stance.
             let after_be = || {
@@ -506,7 +512,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && !form.past
                                 && next_cue_verb(|f| f.base && !f.third && !f.past))
                             || (noun_position && (form.base || form.third || form.gerund))
-                            || (after_adjective && form.base)
+                            || (form.base && after_adjective())
                             || (before_preposition && form.third && !form.past)
                             // A bare form before a preposition is a noun ("a sparing mention of
                             // his rivals") unless a plural subject or an auxiliary precedes it:
