@@ -70,6 +70,33 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "va", "vs", "vt", "wash", "wis", "wyo",
 ];
 
+/// An ASCII word of up to eight bytes as one integer: its bytes lower-cased, big-endian and
+/// padded with zeros. No word holds a zero byte, so such integers sort as the words do.
+const fn packed_lower(word: &[u8]) -> u64 {
+    let mut packed = 0;
+    let mut i = 0;
+    while i < 8 {
+        packed <<= 8;
+        if i < word.len() {
+            packed |= word[i].to_ascii_lowercase() as u64;
+        }
+        i += 1;
+    }
+    packed
+}
+
+/// [`ABBREVIATIONS`] as [`packed_lower`] integers, in the same (sorted) order: a word's look-up
+/// compares integers, not strings.
+static PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut packed = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < packed.len() {
+        packed[i] = packed_lower(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 fn is_abbreviation(word: &str) -> bool {
     if word.contains('.') {
         return true;
@@ -80,16 +107,11 @@ fn is_abbreviation(word: &str) -> bool {
         None => word,
     };
     let listed = if last.is_ascii() {
-        // The longest abbreviation has five letters; lower-cased on the stack.
-        let mut buf = [0u8; 5];
-        last.len() <= buf.len() && {
-            let lower = &mut buf[..last.len()];
-            lower.copy_from_slice(last.as_bytes());
-            lower.make_ascii_lowercase();
-            ABBREVIATIONS
-                .binary_search_by(|a| a.as_bytes().cmp(lower))
+        // The longest abbreviation has five letters.
+        last.len() <= 5
+            && PACKED_ABBREVIATIONS
+                .binary_search(&packed_lower(last.as_bytes()))
                 .is_ok()
-        }
     } else {
         ABBREVIATIONS
             .binary_search(&last.to_lowercase().as_str())
@@ -590,6 +612,34 @@ mod tests {
             .iter()
             .map(|t| (t.span.slice(text), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn packed_abbreviations_are_found_as_the_words_are() {
+        assert!(
+            PACKED_ABBREVIATIONS.is_sorted(),
+            "ABBREVIATIONS must stay sorted"
+        );
+        let listed = |word: &str| ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str());
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        for a in ABBREVIATIONS {
+            words.push(a.to_ascii_uppercase());
+            words.push(format!("{a}s"));
+            words.push(a[..a.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "a", "zz", "Mr", "MRS", "Gov", "calif", "califo", "u", "", "said",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let packed = word.len() <= 5
+                && PACKED_ABBREVIATIONS
+                    .binary_search(&packed_lower(word.as_bytes()))
+                    .is_ok();
+            assert_eq!(packed, listed(word), "{word:?}");
+        }
     }
 
     #[test]
