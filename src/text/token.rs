@@ -210,6 +210,24 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
             }
             continue;
         }
+        // A comma or a full stop the word before did not take is a token of its own whatever
+        // stands around it: most of the punctuation, pushed without the tests below.
+        let punctuation = match bytes[i] {
+            b',' => Some((TokenKind::Comma, CompactString::const_new(","))),
+            b'.' => Some((TokenKind::Terminal, CompactString::const_new("."))),
+            _ => None,
+        };
+        if let Some((kind, lower)) = punctuation {
+            tokens.push(Token {
+                span: Span::new(i, i + 1),
+                kind,
+                lower,
+                capitalized: false,
+                classes: 0,
+            });
+            i += 1;
+            continue;
+        }
         let Some(c) = bytes_of(i) else { break };
         let c_len = c.len_utf8();
         // A byte-order mark or zero-width space inside the text is no token (Rust's whitespace
@@ -750,6 +768,29 @@ mod tests {
         assert_eq!(lower_punctuation("“"), Some("“".into()));
         assert_eq!(lower_punctuation("’é"), None);
         assert_eq!(lower_punctuation("é"), None);
+    }
+
+    #[test]
+    fn commas_and_full_stops_are_the_tokens_push_makes() {
+        let text = "Yes, 1,000. U.S. No.., end.";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let marks: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| matches!(t.span.slice(text), "," | "."))
+            .collect();
+        assert_eq!(marks.len(), 5);
+        for token in marks {
+            let mut pushed = Vec::new();
+            push(
+                text,
+                &mut pushed,
+                token.span.start,
+                token.span.end,
+                token.kind,
+            );
+            assert_eq!(token, &pushed[0]);
+        }
     }
 
     #[test]
