@@ -284,6 +284,15 @@ fn stops(toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec<usize>) {
     (content_stop, next_close)
 }
 
+/// The token after a cue word, as [`SentenceParser::cue_match`] asks of it.
+struct AfterCueWord<'t> {
+    lower: &'t str,
+    /// The cue word is a form of "be" and this token an adverb, a negation, "both" or "all".
+    qualifies_be: bool,
+    /// An adverb inside a phrasal cue verb ("spoke favorably of").
+    phrasal_adverb: bool,
+}
+
 impl<'a, 'g> SentenceParser<'a, 'g> {
     fn span(&self, (start, end): Range) -> Span {
         self.toks[start].span.cover(self.toks[end - 1].span)
@@ -380,8 +389,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 k > 0 && self.toks[k - 1].is(class::BE_FORM)
             };
             let mut best: Option<(&Cue, usize)> = None;
+            let after_word = self.after_cue_word(i);
             for cue in cues {
-                let Some(end) = self.cue_match(cue, i) else {
+                let Some(end) = self.cue_match(cue, i, &after_word) else {
                     continue;
                 };
                 // "in" is a cue only before one of its heads ("in a new poll"); anywhere else
@@ -437,6 +447,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     }
                     end == i + 1
                         && self.toks.get(next).is_some_and(|n| {
+                            let after_word = self.after_cue_word(next);
                             !n.capitalized
                                 && grammar
                                     .cues_of(n)
@@ -445,7 +456,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     // to say" but is no cue in "insiders said went unnoticed".
                                     .any(|c| {
                                         matches!(c.class, CueClass::Verb(f) if form_ok(f))
-                                            && self.cue_match(c, next).is_some()
+                                            && self.cue_match(c, next, &after_word).is_some()
                                     })
                         })
                 };
@@ -637,23 +648,33 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// parser is set up in [`Self::cue_match_rest`]. Only a hedge opening with a form of "be"
     /// may still match when an adverb, a negation, "both" or "all" comes between, and a phrasal
     /// cue verb when adverbs do ("spoke favorably of").
+    ///
+    /// `after` is [`Self::after_cue_word`] of `i`, asked once for all the cues of the word.
     #[inline(always)]
-    fn cue_match(&self, cue: &Cue, i: usize) -> Option<usize> {
+    fn cue_match(&self, cue: &Cue, i: usize, after: &AfterCueWord) -> Option<usize> {
         // `cues_of` found the cue by its first word, the token's own: only the words after it
         // are compared.
         debug_assert_eq!(self.lower(i), cue.words[0]);
         let Some(second) = cue.words.get(1) else {
             return Some(i + 1);
         };
-        if self.lower(i + 1) != second
-            && !(cue.class == CueClass::Hedge
-                && self.is(i, class::BE_FORM)
-                && self.qualifies_be(i + 1))
-            && !(matches!(cue.class, CueClass::Verb(_)) && self.adverb_in_phrasal_verb(i + 1))
+        if after.lower != second
+            && !(cue.class == CueClass::Hedge && after.qualifies_be)
+            && !(matches!(cue.class, CueClass::Verb(_)) && after.phrasal_adverb)
         {
             return None;
         }
         self.cue_match_rest(cue, i)
+    }
+
+    /// What [`Self::cue_match`] asks of the token after the cue word at `i`, the same for every
+    /// cue of that word (a common verb opens several).
+    fn after_cue_word(&self, i: usize) -> AfterCueWord<'_> {
+        AfterCueWord {
+            lower: self.lower(i + 1),
+            qualifies_be: self.is(i, class::BE_FORM) && self.qualifies_be(i + 1),
+            phrasal_adverb: self.adverb_in_phrasal_verb(i + 1),
+        }
     }
 
     /// [`Self::cue_match`] for a cue of two words or more.
