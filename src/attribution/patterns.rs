@@ -669,6 +669,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// What [`Self::cue_match`] asks of the token after the cue word at `i`, the same for every
     /// cue of that word (a common verb opens several).
+    #[inline]
     fn after_cue_word(&self, i: usize) -> AfterCueWord<'_> {
         AfterCueWord {
             lower: self.lower(i + 1),

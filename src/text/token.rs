@@ -377,6 +377,11 @@ fn continue_word(text: &str, range: Span, word: Word, tokens: &mut Vec<Token>) -
             if ASCII_CLASS[usize::from(b)] & JOINER == 0 {
                 break;
             }
+            // Nothing joins a word across a space or the range's end: most commas and full
+            // stops after a word are told so here, without `joins_word`.
+            if matches!(bytes[..range.end].get(end + 1), None | Some(b' ')) {
+                break;
+            }
             char::from(b)
         } else {
             let Some(d) = char_at(text, end) else { break };
