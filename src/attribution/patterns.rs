@@ -332,12 +332,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
         };
         let mut i = 0;
-        while i < self.toks.len() {
-            // Most words start no cue, which their class bit says here without a call.
-            if !self.toks[i].is(class::CUE_START) {
-                i += 1;
-                continue;
-            }
+        // Most words start no cue, which their class bit says: on to the next that may.
+        while let Some(skip) = self.toks[i..].iter().position(|t| t.is(class::CUE_START)) {
+            i += skip;
             let grammar = self.grammar;
             let cues = grammar.cues_of(&self.toks[i]);
             if cues.is_empty() {
