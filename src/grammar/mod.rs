@@ -250,7 +250,7 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         // Asked from a table built on the first question after the last change.
         self.1
-            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.clone(), 1)).collect()))
+            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.as_str(), 1))))
             .get(word)
             .is_some()
     }
@@ -717,11 +717,10 @@ impl Grammar {
         let cues = self
             .cues
             .iter()
-            .map(|(word, &list)| (word.clone(), list as u32))
-            .collect();
+            .map(|(word, &list)| (word.as_str(), list as u32));
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            classes: WordTable::new(classes),
+            classes: WordTable::new(classes.iter().map(|(word, &bits)| (word.as_str(), bits))),
             ascii,
             cues: WordTable::new(cues),
             adverb_suffix_ends,
