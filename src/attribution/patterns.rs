@@ -284,6 +284,15 @@ fn stops(toks: &[Token], quoted: &[bool]) -> (Vec<usize>, Vec<usize>) {
     (content_stop, next_close)
 }
 
+/// The token after a cue word, as [`SentenceParser::cue_match`] asks of it.
+struct AfterCueWord<'t> {
+    lower: &'t str,
+    /// The cue word is a form of "be" and this token an adverb, a negation, "both" or "all".
+    qualifies_be: bool,
+    /// An adverb inside a phrasal cue verb ("spoke favorably of").
+    phrasal_adverb: bool,
+}
+
 impl<'a, 'g> SentenceParser<'a, 'g> {
     fn span(&self, (start, end): Range) -> Span {
         self.toks[start].span.cover(self.toks[end - 1].span)
@@ -323,12 +332,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             })
         };
         let mut i = 0;
-        while i < self.toks.len() {
-            // Most words start no cue, which their class bit says here without a call.
-            if !self.toks[i].is(class::CUE_START) {
-                i += 1;
-                continue;
-            }
+        // Most words start no cue, which their class bit says: on to the next that may.
+        while let Some(skip) = self.toks[i..].iter().position(|t| t.is(class::CUE_START)) {
+            i += skip;
             let grammar = self.grammar;
             let cues = grammar.cues_of(&self.toks[i]);
             if cues.is_empty() {
@@ -350,23 +356,29 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             // (a singular subject would have made it "notes").
             // "a new Pew Research report": up to three words may stand between the article and
             // the noun. Not at the end of a prepositional phrase inside a longer subject: "half
-            // of voters in each state say".
-            let after_adjective = (2..=4).any(|back| {
-                i >= back
-                    && matches!(
-                        self.toks[i - back].lower.as_str(),
-                        "a" | "an" | "another" | "each" | "every"
-                    )
-                    && !(i > back && self.toks[i - back - 1].is(class::PREPOSITION))
-                    && self.toks[i - back + 1..i].iter().all(|t| {
-                        t.kind == TokenKind::Word
-                            && !t.is(class::AUXILIARY)
-                            && !t.is(class::PREPOSITION)
-                            && !t.is(class::DETERMINER)
-                            // "a third say", "a majority believe": a share of a plural.
-                            && !t.is(class::SHARE)
+            // of voters in each state say". Asked only of a bare verb form the other tests leave
+            // standing, and then once.
+            let after_adjective_cell = std::cell::OnceCell::new();
+            let after_adjective = || {
+                *after_adjective_cell.get_or_init(|| {
+                    (2..=4).any(|back| {
+                        i >= back
+                            && matches!(
+                                self.toks[i - back].lower.as_str(),
+                                "a" | "an" | "another" | "each" | "every"
+                            )
+                            && !(i > back && self.toks[i - back - 1].is(class::PREPOSITION))
+                            && self.toks[i - back + 1..i].iter().all(|t| {
+                                t.kind == TokenKind::Word
+                                    && !t.is(class::AUXILIARY)
+                                    && !t.is(class::PREPOSITION)
+                                    && !t.is(class::DETERMINER)
+                                    // "a third say", "a majority believe": a share of a plural.
+                                    && !t.is(class::SHARE)
+                            })
                     })
-            });
+                })
+            };
             // "are worried that": after a form of "be", a participle that is also a stance
             // adjective is the adjective, whose subject is the one who holds the stance.
             let after_be = || {
@@ -377,8 +389,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 k > 0 && self.toks[k - 1].is(class::BE_FORM)
             };
             let mut best: Option<(&Cue, usize)> = None;
+            let after_word = self.after_cue_word(i);
             for cue in cues {
-                let Some(end) = self.cue_match(cue, i) else {
+                let Some(end) = self.cue_match(cue, i, &after_word) else {
                     continue;
                 };
                 // "in" is a cue only before one of its heads ("in a new poll"); anywhere else
@@ -444,6 +457,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     }
                     end == i + 1
                         && self.toks.get(next).is_some_and(|n| {
+                            let after_word = self.after_cue_word(next);
                             !n.capitalized
                                 && grammar
                                     .cues_of(n)
@@ -452,7 +466,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     // to say" but is no cue in "insiders said went unnoticed".
                                     .any(|c| {
                                         matches!(c.class, CueClass::Verb(f) if form_ok(f))
-                                            && self.cue_match(c, next).is_some()
+                                            && self.cue_match(c, next, &after_word).is_some()
                                     })
                         })
                 };
@@ -519,7 +533,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && !form.past
                                 && next_cue_verb(|f| f.base && !f.third && !f.past))
                             || (noun_position && (form.base || form.third || form.gerund))
-                            || (after_adjective && form.base)
+                            || (form.base && after_adjective())
                             || (before_preposition && form.third && !form.past)
                             // A bare form before a preposition is a noun ("a sparing mention of
                             // his rivals") unless a plural subject or an auxiliary precedes it:
@@ -644,23 +658,34 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// parser is set up in [`Self::cue_match_rest`]. Only a hedge opening with a form of "be"
     /// may still match when an adverb, a negation, "both" or "all" comes between, and a phrasal
     /// cue verb when adverbs do ("spoke favorably of").
+    ///
+    /// `after` is [`Self::after_cue_word`] of `i`, asked once for all the cues of the word.
     #[inline(always)]
-    fn cue_match(&self, cue: &Cue, i: usize) -> Option<usize> {
+    fn cue_match(&self, cue: &Cue, i: usize, after: &AfterCueWord) -> Option<usize> {
         // `cues_of` found the cue by its first word, the token's own: only the words after it
         // are compared.
         debug_assert_eq!(self.lower(i), cue.words[0]);
         let Some(second) = cue.words.get(1) else {
             return Some(i + 1);
         };
-        if self.lower(i + 1) != second
-            && !(cue.class == CueClass::Hedge
-                && self.is(i, class::BE_FORM)
-                && self.qualifies_be(i + 1))
-            && !(matches!(cue.class, CueClass::Verb(_)) && self.adverb_in_phrasal_verb(i + 1))
+        if after.lower != second
+            && !(cue.class == CueClass::Hedge && after.qualifies_be)
+            && !(matches!(cue.class, CueClass::Verb(_)) && after.phrasal_adverb)
         {
             return None;
         }
         self.cue_match_rest(cue, i)
+    }
+
+    /// What [`Self::cue_match`] asks of the token after the cue word at `i`, the same for every
+    /// cue of that word (a common verb opens several).
+    #[inline]
+    fn after_cue_word(&self, i: usize) -> AfterCueWord<'_> {
+        AfterCueWord {
+            lower: self.lower(i + 1),
+            qualifies_be: self.is(i, class::BE_FORM) && self.qualifies_be(i + 1),
+            phrasal_adverb: self.adverb_in_phrasal_verb(i + 1),
+        }
     }
 
     /// [`Self::cue_match`] for a cue of two words or more.

@@ -28,7 +28,8 @@ const MIN_CLAUSE_WORDS: usize = 4;
 
 pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) -> Claims {
     let mut out = Claims {
-        claims: Vec::new(),
+        // A claim per sentence, bar the few split at a clause boundary.
+        claims: Vec::with_capacity(doc.sentences.len()),
         of_attribution: vec![None; attributions.len()],
     };
     let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
@@ -94,7 +95,8 @@ pub fn segment(doc: &Document, grammar: &Grammar, attributions: &[Attribution]) 
             }
             continue;
         }
-        for span in clauses(doc, grammar, sentence_index, here, attributions) {
+        let (first, second) = clauses(doc, grammar, sentence_index, here, attributions);
+        for span in std::iter::once(first).chain(second) {
             let claim = out.claims.len();
             let mine: Vec<usize> = here
                 .iter()
@@ -182,14 +184,14 @@ fn referent(claims: &Claims, attributions: &[Attribution]) -> Option<usize> {
 }
 
 /// Splits a sentence at a clause boundary (", while", ", but", ";") when one side carries an
-/// attribution and the other carries none.
+/// attribution and the other carries none: the two sides, or the whole sentence and `None`.
 fn clauses(
     doc: &Document,
     grammar: &Grammar,
     sentence: usize,
     here: &[usize],
     attributions: &[Attribution],
-) -> Vec<Span> {
+) -> (Span, Option<Span>) {
     let whole = doc.sentences[sentence].span;
     let tokens = doc.sentence_tokens(sentence);
     // Words before each token, so that each side of a boundary is counted in constant time:
@@ -252,9 +254,9 @@ fn clauses(
             if words_before[i] >= MIN_CLAUSE_WORDS
                 && words_before[tokens.len()] - words_before[i + 1] >= MIN_CLAUSE_WORDS
             {
-                return vec![left, right];
+                return (left, Some(right));
             }
         }
     }
-    vec![whole]
+    (whole, None)
 }

@@ -250,7 +250,7 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         // Asked from a table built on the first question after the last change.
         self.1
-            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.clone(), 1)).collect()))
+            .get_or_init(|| WordTable::new(self.0.iter().map(|w| (w.as_str(), 1))))
             .get(word)
             .is_some()
     }
@@ -283,7 +283,10 @@ impl Extend<String> for WordSet {
 /// The whole vocabulary, indexed for the parser.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
-    cues: HashMap<String, Vec<Cue>>,
+    /// Each cue's first word, mapped to its list in [`Grammar::cue_lists`].
+    cues: HashMap<String, usize>,
+    /// The cues that start with one word, longest first.
+    cue_lists: Vec<Vec<Cue>>,
     pub words: WordSets,
     /// Lower-cased outlet names and aliases, each mapped to the outlet's canonical name.
     pub outlets: HashMap<String, String>,
@@ -325,6 +328,9 @@ struct Index {
     classes: WordTable,
     /// The classes of each one-byte word (punctuation, "a", "I"), without hashing.
     ascii: [u32; 128],
+    /// [`Grammar::cues`] in a table asked without hashing or `memcmp`: a word that starts a
+    /// cue is looked up once per sentence it is in, and again by the parser's tests.
+    cues: WordTable,
     /// Whether some adverb suffix ends with this byte: most words end with none of them,
     /// which one load says before the suffixes are compared.
     adverb_suffix_ends: [bool; 256],
@@ -672,8 +678,8 @@ impl Grammar {
                 }
             }
         }
-        for (word, cues) in &self.cues {
-            if !cues.is_empty() {
+        for (word, &list) in &self.cues {
+            if !self.cue_lists[list].is_empty() {
                 mark(word, class::CUE_START);
             }
         }
@@ -708,10 +714,15 @@ impl Grammar {
                 None => adverb_suffix_ends = [true; 256],
             }
         }
+        let cues = self
+            .cues
+            .iter()
+            .map(|(word, &list)| (word.as_str(), list as u32));
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            classes: WordTable::new(classes),
+            classes: WordTable::new(classes.iter().map(|(word, &bits)| (word.as_str(), bits))),
             ascii,
+            cues: WordTable::new(cues),
             adverb_suffix_ends,
         }
     }
@@ -816,7 +827,12 @@ impl Grammar {
         let Some(first) = words.first().cloned() else {
             return;
         };
-        let list = self.cues.entry(first).or_default();
+        let lists = &mut self.cue_lists;
+        let at = *self.cues.entry(first).or_insert_with(|| {
+            lists.push(Vec::new());
+            lists.len() - 1
+        });
+        let list = &mut lists[at];
         if let Some(existing) = list
             .iter_mut()
             .find(|c| c.words == words && same_class(c.class, class))
@@ -846,7 +862,10 @@ impl Grammar {
 
     /// Every cue that starts with the word `lower`, longest first.
     pub fn cues_starting_with(&self, lower: &str) -> &[Cue] {
-        self.cues.get(lower).map_or(&[], Vec::as_slice)
+        self.index()
+            .cues
+            .get(lower)
+            .map_or(&[], |list| &self.cue_lists[list as usize])
     }
 
     /// Every cue that starts with the token, longest first: [`Grammar::cues_starting_with`] its
@@ -861,7 +880,7 @@ impl Grammar {
 
     /// Whether some cue has this lemma, whichever of its forms the grammar lists.
     pub fn has_cue_lemma(&self, lemma: &str) -> bool {
-        self.cues.values().flatten().any(|c| c.lemma == lemma)
+        self.cue_lists.iter().flatten().any(|c| c.lemma == lemma)
     }
 }
 

@@ -62,10 +62,13 @@ fn tag(hash: u64) -> u8 {
 }
 
 impl WordTable {
-    pub(super) fn new(words: HashMap<String, u32>) -> WordTable {
+    /// The table of `words` (each once, as the keys of a map are), read twice: once to size
+    /// the slots, once to fill them. Only the long words are copied.
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = (&'w str, u32)> + Clone) -> WordTable {
         let short = words
-            .keys()
-            .filter(|w| (1..=SHORT).contains(&w.len()))
+            .clone()
+            .into_iter()
+            .filter(|(w, _)| (1..=SHORT).contains(&w.len()))
             .count();
         // At most half full, so that a missing word meets an empty slot soon.
         let size = (short * 2).next_power_of_two().max(16);
@@ -77,7 +80,7 @@ impl WordTable {
         };
         for (word, bits) in words {
             if !(1..=SHORT).contains(&word.len()) {
-                table.long.insert(word, bits);
+                table.long.insert(word.to_string(), bits);
                 continue;
             }
             let (head, tail) = key(word.as_bytes());
@@ -165,7 +168,7 @@ mod tests {
             .enumerate()
             .map(|(i, w)| (w.to_string(), 1 << (i % 32)))
             .collect();
-        let table = WordTable::new(map.clone());
+        let table = WordTable::new(map.iter().map(|(w, &bits)| (w.as_str(), bits)));
         for (word, bits) in &map {
             assert_eq!(table.get(word), Some(*bits), "{word}");
         }

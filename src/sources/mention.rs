@@ -186,9 +186,12 @@ pub fn introductions(doc: &Document, grammar: &Grammar) -> Vec<Introduction> {
         let tokens = doc.sentence_tokens(sentence);
         let mut i = 0;
         while i < tokens.len() {
-            if classified && !tokens[i].is(class::TITLE_START) {
-                i += 1;
-                continue;
+            if classified {
+                // On to the next token that may start a title.
+                match tokens[i..].iter().position(|t| t.is(class::TITLE_START)) {
+                    Some(skip) => i += skip,
+                    None => break,
+                }
             }
             let title_len = title_at(grammar, tokens, i);
             if title_len == 0

@@ -70,6 +70,33 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "va", "vs", "vt", "wash", "wis", "wyo",
 ];
 
+/// An ASCII word of up to eight bytes as one integer: its bytes lower-cased, big-endian and
+/// padded with zeros. No word holds a zero byte, so such integers sort as the words do.
+const fn packed_lower(word: &[u8]) -> u64 {
+    let mut packed = 0;
+    let mut i = 0;
+    while i < 8 {
+        packed <<= 8;
+        if i < word.len() {
+            packed |= word[i].to_ascii_lowercase() as u64;
+        }
+        i += 1;
+    }
+    packed
+}
+
+/// [`ABBREVIATIONS`] as [`packed_lower`] integers, in the same (sorted) order: a word's look-up
+/// compares integers, not strings.
+static PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut packed = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < packed.len() {
+        packed[i] = packed_lower(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
 fn is_abbreviation(word: &str) -> bool {
     if word.contains('.') {
         return true;
@@ -80,16 +107,11 @@ fn is_abbreviation(word: &str) -> bool {
         None => word,
     };
     let listed = if last.is_ascii() {
-        // The longest abbreviation has five letters; lower-cased on the stack.
-        let mut buf = [0u8; 5];
-        last.len() <= buf.len() && {
-            let lower = &mut buf[..last.len()];
-            lower.copy_from_slice(last.as_bytes());
-            lower.make_ascii_lowercase();
-            ABBREVIATIONS
-                .binary_search_by(|a| a.as_bytes().cmp(lower))
+        // The longest abbreviation has five letters.
+        last.len() <= 5
+            && PACKED_ABBREVIATIONS
+                .binary_search(&packed_lower(last.as_bytes()))
                 .is_ok()
-        }
     } else {
         ABBREVIATIONS
             .binary_search(&last.to_lowercase().as_str())
@@ -186,6 +208,24 @@ pub fn tokenize(text: &str, range: Span, tokens: &mut Vec<Token>) {
                     i = end;
                 }
             }
+            continue;
+        }
+        // A comma or a full stop the word before did not take is a token of its own whatever
+        // stands around it: most of the punctuation, pushed without the tests below.
+        let punctuation = match bytes[i] {
+            b',' => Some((TokenKind::Comma, CompactString::const_new(","))),
+            b'.' => Some((TokenKind::Terminal, CompactString::const_new("."))),
+            _ => None,
+        };
+        if let Some((kind, lower)) = punctuation {
+            tokens.push(Token {
+                span: Span::new(i, i + 1),
+                kind,
+                lower,
+                capitalized: false,
+                classes: 0,
+            });
+            i += 1;
             continue;
         }
         let Some(c) = bytes_of(i) else { break };
@@ -344,6 +384,11 @@ fn continue_word(text: &str, range: Span, word: Word, tokens: &mut Vec<Token>) -
         let j = if b.is_ascii() {
             // Not a letter or digit, or the run would have taken it.
             if ASCII_CLASS[usize::from(b)] & JOINER == 0 {
+                break;
+            }
+            // Nothing joins a word across a space or the range's end: most commas and full
+            // stops after a word are told so here, without `joins_word`.
+            if matches!(bytes[..range.end].get(end + 1), None | Some(b' ')) {
                 break;
             }
             char::from(b)
@@ -624,6 +669,34 @@ mod tests {
     }
 
     #[test]
+    fn packed_abbreviations_are_found_as_the_words_are() {
+        assert!(
+            PACKED_ABBREVIATIONS.is_sorted(),
+            "ABBREVIATIONS must stay sorted"
+        );
+        let listed = |word: &str| ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str());
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        for a in ABBREVIATIONS {
+            words.push(a.to_ascii_uppercase());
+            words.push(format!("{a}s"));
+            words.push(a[..a.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "a", "zz", "Mr", "MRS", "Gov", "calif", "califo", "u", "", "said",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let packed = word.len() <= 5
+                && PACKED_ABBREVIATIONS
+                    .binary_search(&packed_lower(word.as_bytes()))
+                    .is_ok();
+            assert_eq!(packed, listed(word), "{word:?}");
+        }
+    }
+
+    #[test]
     fn abbreviations_keep_their_period() {
         let got: Vec<&str> = words("U.S. President Mr. Smith met Sen. J. R. Jones.")
             .into_iter()
@@ -747,6 +820,29 @@ mod tests {
         assert_eq!(lower_punctuation("“"), Some("“".into()));
         assert_eq!(lower_punctuation("’é"), None);
         assert_eq!(lower_punctuation("é"), None);
+    }
+
+    #[test]
+    fn commas_and_full_stops_are_the_tokens_push_makes() {
+        let text = "Yes, 1,000. U.S. No.., end.";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let marks: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| matches!(t.span.slice(text), "," | "."))
+            .collect();
+        assert_eq!(marks.len(), 5);
+        for token in marks {
+            let mut pushed = Vec::new();
+            push(
+                text,
+                &mut pushed,
+                token.span.start,
+                token.span.end,
+                token.kind,
+            );
+            assert_eq!(token, &pushed[0]);
+        }
     }
 
     #[test]
