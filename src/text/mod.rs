@@ -406,16 +406,21 @@ fn chunks(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     let mut start = paragraph.start;
     for newline in memchr::memchr_iter(b'\n', &bytes[paragraph.start..paragraph.end]) {
         let at = paragraph.start + newline;
-        let line = text[start..at].trim_end();
-        if line
-            .trim_end_matches(is_quote_mark)
-            .ends_with(['.', '!', '?', '…'])
-        {
+        if ends_a_sentence(&text[start..at]) {
             windows(text, Span::new(start, at), out);
             start = at + 1;
         }
     }
     windows(text, Span::new(start, paragraph.end), out);
+}
+
+/// Whether `before` (the text up to a line break) ends with a sentence's end: a full stop,
+/// "!", "?" or "…", perhaps inside closing quotation marks.
+fn ends_a_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .trim_end_matches(is_quote_mark)
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// Cuts `span` into pieces of at most [`MAX_SEGMENTER_BYTES`] and [`MAX_SEGMENTER_QUOTES`] (see
@@ -500,13 +505,10 @@ fn push_trimmed(text: &str, out: &mut Vec<Span>, span: Span) {
     let breaks: Vec<usize> = memchr::memchr_iter(b'\n', span.slice(text).as_bytes())
         .map(|i| span.start + i)
         .collect();
-    let ends_sentence = |at: usize| {
-        text[span.start..at]
-            .trim_end()
-            .trim_end_matches(is_quote_mark)
-            .ends_with(['.', '!', '?', '…'])
-    };
-    let sentence_ends = breaks.iter().filter(|&&at| ends_sentence(at)).count();
+    let sentence_ends = breaks
+        .iter()
+        .filter(|&&at| ends_a_sentence(&text[span.start..at]))
+        .count();
     if breaks.is_empty() || 2 * sentence_ends < breaks.len() {
         out.push(span);
         return;
