@@ -42,6 +42,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:MORALES}{C::} {X:We have always said the same thing}.",
     ),
     (
+        "a name after a dash credits the quotation after its colon, as roundups do",
+        "Turnout fell again – {S:Mara Dean and Ed Fox}{C::} {X:“Voters stayed home. The rain kept \
+         them.”}",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",
@@ -868,6 +873,7 @@ fn look_alikes_are_not_attributions() {
         "In Ohio, 60 pledged delegates were at stake.",
         "The walkouts were called off at the last minute.",
         "Ortiz reported from Albuquerque, N.M.",
+        "Our week in pictures — Related: “Ten things we learned.”",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

@@ -12,6 +12,9 @@ use nom::multi::{many0, many1};
 /// The most tokens a source before its cue may have, appositions included.
 const MAX_SUBJECT: usize = 40;
 
+/// The longest name crediting a quotation after a colon ("Mara Dean and Ed Fox:").
+const MAX_CREDITED_NAME: usize = 8;
+
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).
 const MAX_CLAUSE: usize = 120;
@@ -113,6 +116,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
     if let Some(speaker) = parser.speaker_line() {
         found.push(speaker);
     }
+    found.extend(parser.credited_quotations(doc));
     // Most sentences hold no cue, and finding the anchors, the dateline and the speaker line
     // reads none of the quotation and stop tables: such a sentence is done without them.
     if parser.anchors.is_empty() && found.is_empty() {
@@ -3269,8 +3273,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             end -= 1;
         }
-        let mut found = Found {
-            source: Some((self.floor, colon)),
+        Some(self.colon_credit(
+            self.floor,
+            colon,
+            (start < end).then(|| Span::new(start, end)),
+        ))
+    }
+
+    /// The source from `source_start` to `colon` saying what follows the colon, or
+    /// `content` when that is set.
+    fn colon_credit(&self, source_start: usize, colon: usize, content: Option<Span>) -> Found {
+        Found {
+            source: Some((source_start, colon)),
             cue: (colon, colon + 1),
             content: Some((colon + 1, self.toks.len())),
             via: None,
@@ -3279,10 +3293,61 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             refers_back: false,
             lemma: ":".to_string(),
             content_first: false,
-            content_override: None,
+            content_override: content,
+        }
+    }
+
+    /// A name and a colon introducing a quotation after a dash, as news roundups and live blogs
+    /// credit each excerpt: "Polls were early – Mara Dean and Ed Fox: “Turnout was low …”",
+    /// "More from Dean: “…”". The content is the quotation, across sentences when it runs on.
+    /// (A name opening the paragraph is [`Self::speaker_line`]'s.)
+    fn credited_quotations(&self, doc: &Document) -> Vec<Found> {
+        let mut found = Vec::new();
+        for colon in self.floor + 1..self.toks.len().saturating_sub(1) {
+            if self.toks[colon].kind != TokenKind::Colon
+                || self.toks[colon + 1].kind != TokenKind::OpenQuote
+            {
+                continue;
+            }
+            let Some(start) = self.credited_name_start(colon) else {
+                continue;
+            };
+            let open = self.toks[colon + 1].span.start;
+            let at = doc.quotations.partition_point(|q| q.span.start < open);
+            let Some(quotation) = doc.quotations.get(at).filter(|q| q.span.start == open) else {
+                continue;
+            };
+            found.push(self.colon_credit(start, colon, Some(quotation.span)));
+        }
+        found
+    }
+
+    /// Where the name before `colon` starts, when it is one (capitalised words, possessives and
+    /// a joining "and") that a dash or "from" introduces and no cue word is part of.
+    fn credited_name_start(&self, colon: usize) -> Option<usize> {
+        let floor = colon.saturating_sub(MAX_CREDITED_NAME).max(self.floor);
+        let mut start = colon;
+        while start > floor {
+            let t = &self.toks[start - 1];
+            let name_word = t.is_word() && t.capitalized;
+            let joins = matches!(t.lower.as_str(), "and" | "&")
+                && start < colon
+                && self.toks[start].capitalized;
+            if !(name_word || joins || (t.kind == TokenKind::Possessive && start < colon)) {
+                break;
+            }
+            start -= 1;
+        }
+        let introduced = start > self.floor && {
+            let before = &self.toks[start - 1];
+            before.kind == TokenKind::Dash || matches!(before.lower.as_str(), "-" | "from")
         };
-        found.content_override = (start < end).then(|| Span::new(start, end));
-        Some(found)
+        let name = &self.toks[start..colon];
+        let is_name = introduced
+            && name.first().is_some_and(|t| t.is_word() && t.capitalized)
+            && !self.grammar.words.colon_labels.contains(&label_key(name))
+            && (start..colon).all(|i| self.anchor_of[i].is_none());
+        is_name.then_some(start)
     }
 
     /// A wire dateline: "WASHINGTON (Reuters) — …".
