@@ -211,6 +211,10 @@ fn clauses(
             .filter(|c| whole.contains(*c))
     };
     let first_cue_end = cues().map(|c| c.end).min();
+    // With no cue in the sentence neither side is attributed, so no boundary can split it.
+    if first_cue_end.is_none() {
+        return (whole, None);
+    }
     let last_cue_start = cues().map(|c| c.start).max();
     // Contents by start, swept once along the boundaries to see which ones cross a boundary.
     let mut contents: Vec<Span> = here

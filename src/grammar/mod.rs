@@ -334,6 +334,11 @@ struct Index {
     /// Whether some adverb suffix ends with this byte: most words end with none of them,
     /// which one load says before the suffixes are compared.
     adverb_suffix_ends: [bool; 256],
+    /// [`Grammar::titles`] by first word: the value indexes [`Index::title_rests`].
+    titles_by_first_word: WordTable,
+    /// For each first word of a title, the words after it of each title it starts, longest
+    /// first, so that the first that matches is the longest.
+    title_rests: Vec<Vec<Vec<String>>>,
 }
 
 /// A list of phrases, each as lower-cased words, and the [`class`] bit that the first word of
@@ -718,8 +723,28 @@ impl Grammar {
             .cues
             .iter()
             .map(|(word, &list)| (word.as_str(), list as u32));
+        let mut rests_by_first_word: HashMap<&str, Vec<Vec<String>>> = HashMap::default();
+        for title in self.titles.iter() {
+            let mut words = title.split(' ');
+            let first = words.next().unwrap_or_default();
+            rests_by_first_word
+                .entry(first)
+                .or_default()
+                .push(words.map(str::to_string).collect());
+        }
+        let mut title_rests = Vec::with_capacity(rests_by_first_word.len());
+        let mut first_words = Vec::with_capacity(rests_by_first_word.len());
+        for (first, mut rests) in rests_by_first_word {
+            // Longest first; among equals by the words, so the order is not the hash set's.
+            rests.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            first_words.push((first, title_rests.len() as u32));
+            title_rests.push(rests);
+        }
+        let titles_by_first_word = WordTable::new(first_words.iter().copied());
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            titles_by_first_word,
+            title_rests,
             classes: WordTable::new(classes.iter().map(|(word, &bits)| (word.as_str(), bits))),
             ascii,
             cues: WordTable::new(cues),
@@ -729,29 +754,52 @@ impl Grammar {
 
     /// The [`class`] bits of a lower-cased word.
     ///
-    /// Inlined into [`Document::classify`](crate::text::Document::classify)'s loop over the
-    /// tokens, where a call per token cost as much as the suffix test it spares.
+    /// Inlined where it is asked; [`Grammar::word_classes`] serves a loop over many words.
     #[inline(always)]
     pub fn classes_of(&self, lower: &str) -> u32 {
+        self.word_classes().classes_of(lower)
+    }
+
+    /// How many of `words` (lower-cased, one a token) the longest title they start with has,
+    /// or 0: one look-up of the first word, then a walk along the titles it starts, rather
+    /// than a probe of [`Grammar::titles`] for every prefix.
+    ///
+    /// ```
+    /// # use claimgraph::grammar::Grammar;
+    /// let grammar = Grammar::builtin();
+    /// assert_eq!(grammar.longest_title_from(["foreign", "minister", "sergei"]), 2);
+    /// assert_eq!(grammar.longest_title_from(["sergei", "lavrov"]), 0);
+    /// ```
+    pub fn longest_title_from<'w, I>(&self, words: I) -> usize
+    where
+        I: IntoIterator<Item = &'w str>,
+        I::IntoIter: Clone,
+    {
         let index = self.index();
-        // One byte is too short for any adverb suffix ("ly" needs five).
-        if let &[byte] = lower.as_bytes()
-            && byte.is_ascii()
-        {
-            return index.ascii[usize::from(byte)];
+        let mut words = words.into_iter();
+        let Some(rests) = words
+            .next()
+            .and_then(|first| index.titles_by_first_word.get(first))
+            .map(|at| &index.title_rests[at as usize])
+        else {
+            return 0;
+        };
+        rests
+            .iter()
+            .find(|rest| {
+                let mut after = words.clone();
+                rest.iter().all(|word| after.next() == Some(word.as_str()))
+            })
+            .map_or(0, |rest| 1 + rest.len())
+    }
+
+    /// The word-class look-up, found once for a loop over many words (the index is behind a
+    /// lazily initialised cell, asked again on every [`Grammar::classes_of`]).
+    pub fn word_classes(&self) -> WordClasses<'_> {
+        WordClasses {
+            index: self.index(),
+            words: &self.words,
         }
-        let mut bits = index.classes.get(lower).unwrap_or(0);
-        // The listed adverbs are in the table; the suffixes are asked here.
-        if bits & class::ADVERB == 0
-            && lower
-                .as_bytes()
-                .last()
-                .is_some_and(|&last| index.adverb_suffix_ends[usize::from(last)])
-            && self.words.has_adverb_suffix(lower)
-        {
-            bits |= class::ADVERB;
-        }
-        bits
     }
 
     /// Tells this vocabulary apart from every other one in the process (a clone shares it):
@@ -893,4 +941,83 @@ pub fn split_words(phrase: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     crate::text::tokenize(phrase, crate::text::Span::new(0, phrase.len()), &mut tokens);
     tokens.into_iter().map(|t| t.lower.into_string()).collect()
+}
+
+/// A grammar's word classes, for looking up many words: [`Grammar::word_classes`].
+#[derive(Clone, Copy)]
+pub struct WordClasses<'a> {
+    index: &'a Index,
+    words: &'a WordSets,
+}
+
+impl WordClasses<'_> {
+    /// The [`class`] bits of a lower-cased word.
+    ///
+    /// Inlined into [`Document::classify`](crate::text::Document::classify)'s loop over the
+    /// tokens, where a call per token cost as much as the suffix test it spares.
+    #[inline(always)]
+    pub fn classes_of(&self, lower: &str) -> u32 {
+        let index = self.index;
+        // One byte is too short for any adverb suffix ("ly" needs five).
+        if let &[byte] = lower.as_bytes()
+            && byte.is_ascii()
+        {
+            return index.ascii[usize::from(byte)];
+        }
+        let mut bits = index.classes.get(lower).unwrap_or(0);
+        // The listed adverbs are in the table; the suffixes are asked here.
+        if bits & class::ADVERB == 0
+            && lower
+                .as_bytes()
+                .last()
+                .is_some_and(|&last| index.adverb_suffix_ends[usize::from(last)])
+            && self.words.has_adverb_suffix(lower)
+        {
+            bits |= class::ADVERB;
+        }
+        bits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `longest_title_from` replaces: the longest prefix of the words, joined by spaces,
+    /// that is a title.
+    fn longest_title_by_probes(grammar: &Grammar, words: &[&str]) -> usize {
+        (1..=words.len())
+            .rev()
+            .find(|&n| grammar.titles.contains(&words[..n].join(" ")))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn longest_title_from_agrees_with_probing_every_prefix() {
+        let grammar = Grammar::builtin();
+        let titles: Vec<&str> = grammar.titles.iter().collect();
+        assert!(titles.iter().any(|t| t.contains(' ')), "multi-word titles");
+        for title in &titles {
+            let words: Vec<&str> = title.split(' ').collect();
+            for end in 1..=words.len() {
+                for tail in [
+                    &[][..],
+                    &["said"],
+                    &["minister", "sergei"],
+                    &["of", "state"],
+                ] {
+                    let mut probe: Vec<&str> = words[..end].to_vec();
+                    probe.extend_from_slice(tail);
+                    assert_eq!(
+                        grammar.longest_title_from(probe.iter().copied()),
+                        longest_title_by_probes(&grammar, &probe),
+                        "{probe:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(grammar.longest_title_from(["vice", "president", "j.d."]), 2);
+        assert_eq!(grammar.longest_title_from(["vice"]), 0);
+        assert_eq!(grammar.longest_title_from([]), 0);
+    }
 }

@@ -145,29 +145,9 @@ fn join_all<'a>(doc: &Document, tokens: impl Iterator<Item = &'a Token> + Clone)
     }
 }
 
-/// The longest title starting at `at`, as a number of tokens.
+/// The longest title starting at `at`, as a number of tokens (titles of up to four words).
 fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
-    // Most tokens start no title, and one look-up of the first word says so without building
-    // and hashing four candidate keys. (A token holds no space, so a title's first word is
-    // exactly the first token of any match.)
-    if !grammar.title_starts.contains(&tokens[at].lower) {
-        return 0;
-    }
-    // One buffer holds the 1- to 4-word candidates; each is a prefix of the next.
-    let longest = 4.min(tokens.len() - at);
-    let mut key = String::with_capacity(48);
-    let mut ends = [0; 4];
-    for (n, token) in tokens[at..at + longest].iter().enumerate() {
-        if n > 0 {
-            key.push(' ');
-        }
-        key.push_str(&token.lower);
-        ends[n] = key.len();
-    }
-    (1..=longest)
-        .rev()
-        .find(|&n| grammar.titles.contains(&key[..ends[n - 1]]))
-        .unwrap_or(0)
+    grammar.longest_title_from(tokens[at..].iter().take(4).map(|t| t.lower.as_str()))
 }
 
 fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
@@ -242,9 +222,11 @@ pub fn describe(doc: &Document, grammar: &Grammar, span: Span) -> Vec<Described>
         .filter(|_| may_link)
         .find(|link| {
             tokens.windows(link.len()).any(|w| {
-                w.iter()
-                    .map(|t| t.lower.as_str())
-                    .eq(link.iter().map(String::as_str))
+                // A window whose first token lacks the bit cannot start this link.
+                (!classified || w[0].is(class::KNOWLEDGE_START))
+                    && w.iter()
+                        .map(|t| t.lower.as_str())
+                        .eq(link.iter().map(String::as_str))
             })
         })
         .map(|link| {

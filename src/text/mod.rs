@@ -120,8 +120,9 @@ impl<'t> Document<'t> {
 
     /// Looks up every token's word classes in `grammar` ([`Token::classes`]), once per token.
     pub fn classify(&mut self, grammar: &Grammar) {
+        let word_classes = grammar.word_classes();
         for token in &mut self.tokens {
-            token.classes = grammar.classes_of(&token.lower);
+            token.classes = word_classes.classes_of(&token.lower);
         }
         self.classified_with = Some(grammar.id());
     }
