@@ -117,8 +117,9 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         found.push(speaker);
     }
     found.extend(parser.credited_quotations(doc));
-    // Most sentences hold no cue, and finding the anchors, the dateline and the speaker line
-    // reads none of the quotation and stop tables: such a sentence is done without them.
+    // Most sentences hold no cue, and finding the anchors, the dateline, the speaker line and
+    // the credited quotations reads none of the quotation and stop tables: such a sentence is
+    // done without them.
     if parser.anchors.is_empty() && found.is_empty() {
         return Vec::new();
     }
@@ -3323,7 +3324,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// Where the name before `colon` starts, when it is one (capitalised words, possessives and
-    /// a joining "and") that a dash or "from" introduces and no cue word is part of.
+    /// a joining "and" or "&") that a dash or "from" introduces and no cue word is part of.
     fn credited_name_start(&self, colon: usize) -> Option<usize> {
         let floor = colon.saturating_sub(MAX_CREDITED_NAME).max(self.floor);
         let mut start = colon;

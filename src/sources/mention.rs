@@ -145,9 +145,9 @@ fn join_all<'a>(doc: &Document, tokens: impl Iterator<Item = &'a Token> + Clone)
     }
 }
 
-/// The longest title starting at `at`, as a number of tokens (titles of up to four words).
+/// The longest title starting at `at`, as a number of tokens.
 fn title_at(grammar: &Grammar, tokens: &[Token], at: usize) -> usize {
-    grammar.longest_title_from(tokens[at..].iter().take(4).map(|t| t.lower.as_str()))
+    grammar.longest_title_from(tokens[at..].iter().map(|t| t.lower.as_str()))
 }
 
 fn is_name_word(grammar: &Grammar, t: &Token) -> bool {
