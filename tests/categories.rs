@@ -47,6 +47,11 @@ const CASES: &[(&str, &str)] = &[
          them.”}",
     ),
     (
+        "an infinitive cue after a verb of no saying is said by the clause's subject",
+        "{S:Rural voters} {C:were more likely to say} {X:that prices had risen}. \
+         | {S:The coach} {C:went on the radio to say} {X:the team would recover}.",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",
@@ -604,6 +609,29 @@ fn attributions(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
             (a.source.map(slice), slice(a.cue), a.content.map(slice))
         })
         .collect()
+}
+
+/// An infinitive cue is said by its clause's subject only across a verb phrase of that
+/// clause: not when a noun phrase governs it ("little to say"), when no one is its subject ("It
+/// is hard to say"), across a subordinate clause, when an object is its subject ("got them to
+/// say"), nor when an earlier cue's content holds it ("declined to say").
+#[test]
+fn an_infinitive_cue_takes_the_subject_only_across_a_verb_phrase() {
+    for text in [
+        "The fans had little to say after the loss.",
+        "It is hard to say whether the plan will work.",
+        "The coach got them to say nothing about the loss.",
+    ] {
+        assert_eq!(attributions(text), vec![], "{text}");
+    }
+    let found = attributions("The board was so divided that the chair chose to say nothing.");
+    assert!(
+        found.iter().all(|a| a.0.as_deref() != Some("The board")),
+        "{found:?}"
+    );
+    let found = attributions("The mayor declined to say whether the bridge would reopen.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "declined");
 }
 
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens

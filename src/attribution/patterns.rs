@@ -18,6 +18,9 @@ const MAX_CREDITED_NAME: usize = 8;
 /// The most tokens any one scan for a clause's edge looks at, so that time stays linear in a
 /// pathological sentence (a 10 MB line without a full stop).
 const MAX_CLAUSE: usize = 120;
+/// The most words between a subject and an infinitive cue it governs ("went on national
+/// television last night to say").
+const MAX_GOVERNING_PHRASE: usize = 12;
 /// The most tokens between a cue and a preposition cue that ends its clause ("said at a press
 /// conference on Tuesday, according to …").
 const MAX_TRAILER: usize = 8;
@@ -894,7 +897,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 {
                     group = self.verb_group_start(on - 1);
                 }
-                _ => return None,
+                _ => return self.governed_infinitive(anchor, earlier),
             }
         }
         // "began arguing", "kept insisting": a verb of aspect before a gerund cue is part of it.
@@ -1103,6 +1106,65 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
+    /// "The governor went on television to say …", "Voters were more likely to say …", "She
+    /// tweeted on Friday to say …": an infinitive cue after a verb that is no cue itself is
+    /// said by the subject of its clause, and "to" opens the cue. A cue earlier in the
+    /// sentence whose content holds the infinitive ("declined to say", "wants to tell") keeps
+    /// it, as the annotators mark only the outermost attribution.
+    fn governed_infinitive(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
+        let to = anchor.start - 1;
+        // "devoted to criticizing": after a gerund "to" is a preposition.
+        let bare = matches!(anchor.cue.class, CueClass::Verb(form) if form.base);
+        if !bare
+            || anchor.cue.kind != AttributionKind::Speech
+            || earlier
+                .iter()
+                .any(|f| f.content.is_some_and(|c| c.0 <= to && to < c.1))
+            || (self.floor..to).any(|i| {
+                self.anchor_of[i].is_some_and(|a| self.anchors[a].cue.class != CueClass::Channel)
+            })
+        {
+            return None;
+        }
+        let subject = self.leading_subject(to)?;
+        // "nothing to say", "the first to tell": the noun phrase itself governs the infinitive;
+        // "It is hard to say": no one says it.
+        let verb = (subject.1..to).find(|&i| !self.is(i, class::ADVERB))?;
+        let verb_like = {
+            let t = &self.toks[verb];
+            past_form(t) || t.is(class::AUXILIARY | class::BE_FORM) || self.is_finite_present(verb)
+        };
+        // "so subdued that Mr. Trump was prompted to say", "and urged them to say": another
+        // clause, or another subject of the infinitive.
+        let interrupted = (subject.1..to).any(|i| {
+            self.kind(i) != Some(TokenKind::Word)
+                || self.is(i, class::SUBORDINATOR | class::COORDINATOR)
+                || self.lower(i) == "that"
+        }) || matches!(self.lower(to - 1), "him" | "her" | "them" | "us" | "me");
+        if !verb_like
+            || interrupted
+            || to - subject.1 > MAX_GOVERNING_PHRASE
+            || matches!(self.lower(subject.0), "it" | "there" | "this" | "that")
+            // "When Mr. Obama went to Iowa to discuss …": a subordinate clause.
+            || self.is(subject.0, class::SUBORDINATOR)
+        {
+            return None;
+        }
+        let (cue_end, content) = self.content_after(anchor, anchor.end)?;
+        Some(self.found(anchor, Some(subject), (subject.1, cue_end), Some(content)))
+    }
+
+    /// A lower-case third-person present verb ("goes", "takes"): an "-s" word that is no
+    /// closed-class word.
+    fn is_finite_present(&self, at: usize) -> bool {
+        let t = &self.toks[at];
+        t.kind == TokenKind::Word
+            && !t.capitalized
+            && t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && !self.is_closed_word(t)
+    }
+
     fn opens_clause(&self, at: usize) -> bool {
         at == self.trim_leading(self.floor, at) || self.is(at - 1, class::SUBORDINATOR)
     }
@@ -1633,11 +1695,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// pronoun is a present verb, not a plural noun (nouns do not take an object).
     fn present_verb_before_object(&self, at: usize) -> bool {
         let t = &self.toks[at];
-        t.kind == TokenKind::Word
-            && !t.capitalized
-            && t.lower.ends_with('s')
-            && !t.lower.ends_with("ss")
-            && !self.is_closed_word(t)
+        self.is_finite_present(at)
             && !t.is(class::DETERMINER | class::PRONOUN | class::ADVERB)
             && self.toks.get(at + 1).is_some_and(|n| {
                 n.kind == TokenKind::Word
