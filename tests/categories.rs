@@ -634,6 +634,35 @@ fn an_infinitive_cue_takes_the_subject_only_across_a_verb_phrase() {
     assert_eq!(found[0].1, "declined");
 }
 
+/// Discourse adverbs and phrases of time that open a clause ("Likewise, …", "Eight years ago,
+/// …") or stand between a coordinator and its verb ("and instead portrayed") are neither
+/// source nor content, nor is the comma that sets off an opening phrase.
+#[test]
+fn opening_adverbs_and_times_are_not_sources() {
+    let found = attributions(
+        "Likewise, the governor called for a new vote. \
+         Eight years ago, the senator said the plan would fail. \
+         The author left the script behind and instead portrayed the mayor as a bully. \
+         According to the survey, most voters are in debt.",
+    );
+    let sources: Vec<_> = found.iter().map(|a| a.0.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("the governor"),
+            Some("the senator"),
+            Some("The author"),
+            Some("the survey")
+        ],
+        "{found:?}"
+    );
+    assert_eq!(
+        found[3].2.as_deref(),
+        Some("most voters are in debt"),
+        "{found:?}"
+    );
+}
+
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
 /// with a phrase or a participle ("Standing by the plan, she …", "Asked about it, she …") or a
 /// name that looks like one

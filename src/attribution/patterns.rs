@@ -772,6 +772,15 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         content: Option<Range>,
     ) -> Found {
         let source = source.map(|s| if s.1 <= cue.0 { self.trim_source(s) } else { s });
+        // "According to the poll, most voters …", "Instead, she said, …": the comma that set
+        // off what came before is not content.
+        let content = content.map(|(start, end)| {
+            if end > start + 1 && self.kind(start) == Some(TokenKind::Comma) {
+                (start + 1, end)
+            } else {
+                (start, end)
+            }
+        });
         Found {
             source,
             cue,
