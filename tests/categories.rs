@@ -663,6 +663,30 @@ fn opening_adverbs_and_times_are_not_sources() {
     );
 }
 
+/// "That's according to …" sources the claim before it: the demonstrative is the content, the
+/// verb is part of the cue, and the attribution joins the earlier sentence's claim.
+#[test]
+fn a_demonstrative_according_to_sources_the_claim_before() {
+    let text = "The campaign raised $21 million in January. \
+                That\u{2019}s according to fundraising reports.";
+    let analysis = claimgraph::analyze("case", text, &Grammar::builtin(), &Policy::default());
+    let found = attributions(text);
+    assert_eq!(
+        found,
+        vec![(
+            Some("fundraising reports".to_string()),
+            "\u{2019}s according to".to_string(),
+            Some("That".to_string())
+        )]
+    );
+    let claim = analysis.claims.of_attribution[0].expect("a claim");
+    let span = analysis.claims.claims[claim].span;
+    assert_eq!(
+        &text[span.start..span.end],
+        "The campaign raised $21 million in January."
+    );
+}
+
 /// A cue verb coordinated with an earlier verb has its subject, even when the sentence opens
 /// with a phrase or a participle ("Standing by the plan, she …", "Asked about it, she …") or a
 /// name that looks like one

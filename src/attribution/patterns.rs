@@ -3045,7 +3045,20 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             return self.participle(anchor, anchor.start, earlier);
         }
-        let found = found?;
+        let mut found = found?;
+        // "That's according to exit polls": the demonstrative is the content, and the claim it
+        // sources is the one before; the verb joins the cue.
+        if let Some(be) = anchor.start.checked_sub(1).filter(|&be| {
+            be > self.floor
+                && self.is(be, class::BE_FORM)
+                && matches!(self.lower(be - 1), "that" | "this")
+                && self.trim_leading(self.floor, be - 1) == be - 1
+        }) {
+            found.content = Some((be - 1, be));
+            found.cue.0 = be;
+            found.content_first = true;
+            found.refers_back = true;
+        }
         let heads = &anchor.cue.source_heads;
         let source = found.source?;
         // The head opens the source ("in a Des Moines Register poll last month"); a bare plural
