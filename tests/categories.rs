@@ -52,6 +52,10 @@ const CASES: &[(&str, &str)] = &[
          | {S:The coach} {C:went on the radio to say} {X:the team would recover}.",
     ),
     (
+        "a count of people before a gerund cue is who a poll heard",
+        "The rent rises left {S:62 percent of tenants} {C:saying} {X:they would move}.",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",

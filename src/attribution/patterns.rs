@@ -1527,19 +1527,60 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else if let Some(found) = self.document_participle(anchor) {
             return Some(found);
         } else {
-            let with = (anchor.start.saturating_sub(8)..anchor.start)
-                .rev()
-                .find(|&i| self.lower(i) == "with")?;
-            let phrase = (with + 1, anchor.start);
-            // "with three in 10 saying …", "with 87 percent viewing him favorably".
-            let plain = (phrase.0..phrase.1).all(|i| {
+            let plain = |i: usize| {
                 matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
                     && (self.anchor_of[i].is_none() || self.is_preposition_anchor(i))
-            });
-            (phrase.0 < phrase.1 && plain).then_some(phrase)?
+            };
+            // "with three in 10 saying …", "with 87 percent viewing him favorably".
+            let after_with = (anchor.start.saturating_sub(8)..anchor.start)
+                .rev()
+                .find(|&i| self.lower(i) == "with")
+                .map(|with| (with + 1, anchor.start))
+                .filter(|&(start, end)| start < end && (start..end).all(plain));
+            after_with.or_else(|| self.respondents_before(anchor.start))?
         };
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (anchor.start, cue_end), Some(content)))
+    }
+
+    /// "62 percent of voters saying …", "the share of Republicans saying …": a count or share
+    /// of people right before a gerund cue is who the poll heard say it. The phrase runs back
+    /// to the verb or preposition before it and must hold a number or a word of share.
+    fn respondents_before(&self, at: usize) -> Option<Range> {
+        let mut start = at;
+        while start > self.floor && at - start < MAX_ROLE_WORDS + 3 {
+            let t = &self.toks[start - 1];
+            let in_phrase = matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && self.anchor_of[start - 1].is_none()
+                && !past_form(t)
+                && !t.is(class::AUXILIARY
+                    | class::BE_FORM
+                    | class::SUBORDINATOR
+                    | class::RELATIVE_PRONOUN)
+                && (!t.is(class::PREPOSITION) || matches!(t.lower.as_str(), "of" | "in"));
+            if !in_phrase {
+                break;
+            }
+            start -= 1;
+        }
+        start = (start..at)
+            .find(|&i| !self.is(i, class::PREPOSITION))
+            .unwrap_or(at);
+        let counted = (start..at)
+            .any(|i| self.kind(i) == Some(TokenKind::Number) || self.is(i, class::SHARE));
+        // The head is people counted: a plural ("voters"), a share ("a majority"), or "N in
+        // 10" — not a date ("June 1"), a span of time ("his wife of 20 years") nor a modifier
+        // ("26 initial public offering").
+        let last = at - 1;
+        let head_counts = start < last + 1
+            && ((self.kind(last) == Some(TokenKind::Word)
+                && !self.grammar.words.time_nouns.contains(self.lower(last))
+                && (self.lower(last).ends_with('s') || self.is(last, class::SHARE)))
+                || (self.kind(last) == Some(TokenKind::Number)
+                    && last > start
+                    && self.lower(last - 1) == "in"));
+        (start < at && counted && head_counts && self.valid_subject((start, at)))
+            .then_some((start, at))
     }
 
     /// "polls showing her behind", "issued a statement saying …", "posted a message on Twitter
