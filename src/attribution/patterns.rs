@@ -1114,7 +1114,6 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         Some(found)
     }
 
-    /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
     /// "The governor went on television to say …", "Voters were more likely to say …", "She
     /// tweeted on Friday to say …": an infinitive cue after a verb that is no cue itself is
     /// said by the subject of its clause, and "to" opens the cue. A cue earlier in the
@@ -1143,7 +1142,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             let t = &self.toks[verb];
             past_form(t) || t.is(class::AUXILIARY | class::BE_FORM) || self.is_finite_present(verb)
         };
-        // "so subdued that Mr. Trump was prompted to say", "and urged them to say": another
+        // "so subdued that Mr. Trump was prompted to say", "got them to say": another
         // clause, or another subject of the infinitive.
         let interrupted = (subject.1..to).any(|i| {
             self.kind(i) != Some(TokenKind::Word)
@@ -1174,6 +1173,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !self.is_closed_word(t)
     }
 
+    /// Whether a clause begins at `at`: the sentence start, or right after a subordinator.
     fn opens_clause(&self, at: usize) -> bool {
         at == self.trim_leading(self.floor, at) || self.is(at - 1, class::SUBORDINATOR)
     }
@@ -1548,6 +1548,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// to the verb or preposition before it and must hold a number or a word of share.
     fn respondents_before(&self, at: usize) -> Option<Range> {
         let mut start = at;
+        // A count, "of" and a group of a few words: "about two-thirds of Republican primary
+        // voters".
         while start > self.floor && at - start < MAX_ROLE_WORDS + 3 {
             let t = &self.toks[start - 1];
             let in_phrase = matches!(t.kind, TokenKind::Word | TokenKind::Number)
@@ -1572,15 +1574,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // 10" — not a date ("June 1"), a span of time ("his wife of 20 years") nor a modifier
         // ("26 initial public offering").
         let last = at - 1;
-        let head_counts = start < last + 1
+        let head_counts = start < at
             && ((self.kind(last) == Some(TokenKind::Word)
                 && !self.grammar.words.time_nouns.contains(self.lower(last))
                 && (self.lower(last).ends_with('s') || self.is(last, class::SHARE)))
                 || (self.kind(last) == Some(TokenKind::Number)
                     && last > start
                     && self.lower(last - 1) == "in"));
-        (start < at && counted && head_counts && self.valid_subject((start, at)))
-            .then_some((start, at))
+        (counted && head_counts && self.valid_subject((start, at))).then_some((start, at))
     }
 
     /// "polls showing her behind", "issued a statement saying …", "posted a message on Twitter
