@@ -56,6 +56,11 @@ const CASES: &[(&str, &str)] = &[
         "The rent rises left {S:62 percent of tenants} {C:saying} {X:they would move}.",
     ),
     (
+        "a phrase of circumstance after the cue, set off before the content, is neither",
+        "{S:The mayor} {C:said} last week in Leeds, {X:“We will rebuild.”} \
+         | {S:The firm} {C:contended} in its letter, sent on Monday, {X:that the audit was wrong}.",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",

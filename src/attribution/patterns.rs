@@ -2705,6 +2705,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 start += 1;
             }
         }
+        if let Some(opening) = self.content_after_circumstance(start) {
+            start = opening;
+        }
         // "In a speech last July, he said:" and the passage in the paragraph below: an empty
         // range past the sentence's end stands for it (see `block_after`).
         if colon && start >= self.toks.len() && self.block_after.is_some() {
@@ -2717,6 +2720,43 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             cue_end
         };
         (start < end).then_some((cue_end, (start, end)))
+    }
+
+    /// "said last week in Tel Aviv, “…”", "tweeted in response: “…”", "contended in its letter,
+    /// written by its counsel, that …": a phrase of circumstance or time right after the cue,
+    /// set off by a comma or a colon before a quotation or by a comma before "that", is neither
+    /// cue nor content. Where the content starts, if such a phrase opens at `start`.
+    fn content_after_circumstance(&self, start: usize) -> Option<usize> {
+        let opens = self.is(start, class::TIME_WORD)
+            || self
+                .grammar
+                .words
+                .circumstance_prepositions
+                .contains(self.lower(start));
+        if !opens {
+            return None;
+        }
+        for i in start + 1..self.toks.len().min(start + 2 * MAX_TRAILER) {
+            match self.kind(i) {
+                Some(TokenKind::Word | TokenKind::Number | TokenKind::Possessive) => {
+                    if self.lower(i) == "that" {
+                        return (self.kind(i - 1) == Some(TokenKind::Comma)).then_some(i);
+                    }
+                    if self.anchor_of[i]
+                        .is_some_and(|a| self.anchors[a].cue.class != CueClass::Channel)
+                    {
+                        return None;
+                    }
+                }
+                Some(TokenKind::Comma | TokenKind::Colon) => {
+                    if self.kind(i + 1) == Some(TokenKind::OpenQuote) {
+                        return Some(i + 1);
+                    }
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// A channel phrase and the outlet after it ("in an interview with CNN"): the outlet's range
