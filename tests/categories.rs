@@ -61,6 +61,12 @@ const CASES: &[(&str, &str)] = &[
          | {S:The firm} {C:contended} in its letter, sent on Monday, {X:that the audit was wrong}.",
     ),
     (
+        "a phrase of circumstance closing the sentence after the cue leaves the content before",
+        "{X:Two files were moved to storage}, {S:the clerk} {C:wrote} in a memo to the board. \
+         | {X:The union will sit out the race}, {S:its director} {C:told} the paper earlier this \
+         week.",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",

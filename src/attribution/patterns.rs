@@ -1799,7 +1799,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let closes_after_trailers = matches!(
             self.kind(trailers_end),
             None | Some(TokenKind::Terminal | TokenKind::Comma)
-        );
+        ) || self.circumstance_closes_sentence(trailers_end);
         let cue = (group, self.statement_phrase_end(cue_end));
 
         let subject = self.subject_before(group);
@@ -2720,6 +2720,42 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             cue_end
         };
         (start < end).then_some((cue_end, (start, end)))
+    }
+
+    /// "…, Smith told the paper earlier this week.", "…, she wrote in a memo to the inspector
+    /// general.": a phrase of time or circumstance at `at` runs to the sentence's end with no
+    /// verb or clause in it, so nothing after the cue is its content.
+    fn circumstance_closes_sentence(&self, at: usize) -> bool {
+        // A preposition that may join the verb opens a circumstance only before an article
+        // ("said at the time", "spoke on a call", not "weighed in on their picks", "fired back
+        // at Trump"); nor is "in favor of" one.
+        let opens = self.is(at, class::TIME_WORD)
+            || (self
+                .grammar
+                .words
+                .circumstance_prepositions
+                .contains(self.lower(at))
+                && (!self.is(at, class::CUE_PREPOSITION)
+                    || matches!(self.lower(at + 1), "the" | "a" | "an"))
+                && self.lower(at + 1) != "favor");
+        opens
+            && (at + 1..self.toks.len().min(at + MAX_CLAUSE))
+                .find(|&i| {
+                    !matches!(
+                        self.kind(i),
+                        Some(
+                            TokenKind::Word
+                                | TokenKind::Number
+                                | TokenKind::Possessive
+                                | TokenKind::OpenQuote
+                                | TokenKind::CloseQuote
+                        )
+                    ) || self.anchor_of[i]
+                        .is_some_and(|a| self.anchors[a].cue.class != CueClass::Channel)
+                        || self.is(i, class::SUBORDINATOR | class::RELATIVE_PRONOUN)
+                        || past_form(&self.toks[i])
+                })
+                .is_none_or(|i| self.kind(i) == Some(TokenKind::Terminal))
     }
 
     /// "said last week in Tel Aviv, “…”", "tweeted in response: “…”", "contended in its letter,
