@@ -138,11 +138,13 @@ pub fn plural(noun: &str) -> String {
     format!("{head}{rest}")
 }
 
-/// Expands a leading "be" into every form of "to be".
+/// Expands a leading "be" into every form of "to be", the negated contractions included ("isn't
+/// expected to" is one word and a negation, as "is not expected to" is two).
 pub fn expand_be(phrase: &str) -> Vec<String> {
     match phrase.strip_prefix("be ") {
         Some(rest) => [
-            "is", "are", "was", "were", "be", "been", "being", "'s", "'re",
+            "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "isn't", "aren't",
+            "wasn't", "weren't",
         ]
         .iter()
         .map(|b| format!("{b} {rest}"))
