@@ -67,6 +67,10 @@ const CASES: &[(&str, &str)] = &[
          week.",
     ),
     (
+        "a title-case headline capitalises its verb group",
+        "{S:Governor Lena Ortiz} {C:Just Announced} {X:Her Pick For The Court}",
+    ),
+    (
         "quotation over several sentences",
         "{X:“It was a long night,” {S:she} {C:said}. “Nobody slept.”} \
          | {X:By dawn, “it was over,” {S:he} {C:said}. “We had lost.”}",

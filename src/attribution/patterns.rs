@@ -860,6 +860,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// The auxiliaries, negations and adverbs in front of a verb: `has`, `also`, `did not`.
     fn verb_group_start(&self, at: usize) -> usize {
+        // A capitalised cue inside a sentence is in a title-case headline, where the verb
+        // group is capitalised too ("Time Just Announced", "Trump Is Now Calling"); not a
+        // capitalised "-ly" word, more often a name ("Megyn Kelly Said").
+        let title_case = at > self.floor && self.toks[at].capitalized;
         let mut start = at;
         while start > 0 {
             let t = &self.toks[start - 1];
@@ -868,7 +872,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 t.kind == TokenKind::Possessive && start >= 2 && self.is(start - 2, class::PRONOUN);
             let inside = (contracted
                 || t.kind == TokenKind::Word
-                    && !t.capitalized
+                    && (!t.capitalized || (title_case && !t.lower.ends_with("ly")))
                     && (t.is(class::AUXILIARY)
                         || t.is(class::NEGATION)
                         || t.lower.ends_with("n't")
