@@ -2726,6 +2726,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         (start < end).then_some((cue_end, (start, end)))
     }
 
+    /// A word of time or a preposition of circumstance ("Tuesday", "in", "during") at `at`.
+    fn opens_circumstance(&self, at: usize) -> bool {
+        self.is(at, class::TIME_WORD)
+            || self
+                .grammar
+                .words
+                .circumstance_prepositions
+                .contains(self.lower(at))
+    }
+
     /// "…, Smith told the paper earlier this week.", "…, she wrote in a memo to the inspector
     /// general.": a phrase of time or circumstance at `at` runs to the sentence's end with no
     /// verb or clause in it, so nothing after the cue is its content.
@@ -2733,15 +2743,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         // A preposition that may join the verb opens a circumstance only before an article
         // ("said at the time", "spoke on a call", not "weighed in on their picks", "fired back
         // at Trump"); nor is "in favor of" one.
-        let opens = self.is(at, class::TIME_WORD)
-            || (self
-                .grammar
-                .words
-                .circumstance_prepositions
-                .contains(self.lower(at))
-                && (!self.is(at, class::CUE_PREPOSITION)
+        let opens = self.opens_circumstance(at)
+            && (self.is(at, class::TIME_WORD)
+                || ((!self.is(at, class::CUE_PREPOSITION)
                     || matches!(self.lower(at + 1), "the" | "a" | "an"))
-                && self.lower(at + 1) != "favor");
+                    && self.lower(at + 1) != "favor"));
         opens
             && (at + 1..self.toks.len().min(at + MAX_CLAUSE))
                 .find(|&i| {
@@ -2767,13 +2773,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// set off by a comma or a colon before a quotation or by a comma before "that", is neither
     /// cue nor content. Where the content starts, if such a phrase opens at `start`.
     fn content_after_circumstance(&self, start: usize) -> Option<usize> {
-        let opens = self.is(start, class::TIME_WORD)
-            || self
-                .grammar
-                .words
-                .circumstance_prepositions
-                .contains(self.lower(start));
-        if !opens {
+        if !self.opens_circumstance(start) {
             return None;
         }
         for i in start + 1..self.toks.len().min(start + 2 * MAX_TRAILER) {
