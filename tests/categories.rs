@@ -812,9 +812,10 @@ fn coordinated_verbs_share_the_subject() {
 }
 
 /// A cue verb after a comma opens an inversion ("…, said the coach's aide") only when what
-/// follows it is a noun phrase: before a clause ("…, said the vote was unfair"), after an
-/// auxiliary ("…, have questioned") or after "then", the words before the comma hold its
-/// subject.
+/// follows it is a noun phrase and what precedes it can be a content: before a clause ("…, said
+/// the vote was unfair"), after an auxiliary ("…, have questioned"), after "then", or after a
+/// role and its name ("Another trustee, Mia Cole, explained …"), the words before the comma
+/// hold its subject.
 #[test]
 fn a_verb_after_a_comma_inverts_only_before_a_noun_phrase() {
     let found = attributions(
@@ -859,6 +860,21 @@ fn a_verb_after_a_comma_inverts_only_before_a_noun_phrase() {
                 owned("the plan had failed")
             ),
         ]
+    );
+    // Nor when what stands before the comma is a role and its name, with no verb or quotation
+    // to be a content.
+    let found = attributions(
+        "The head of the Rowing Club, Ben Hale, warned that the river was too high. \
+         Another trustee, Mia Cole of Leeds, explained the reason for her vote.",
+    );
+    let sources: Vec<_> = found.iter().map(|a| a.0.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("The head of the Rowing Club, Ben Hale,"),
+            Some("Another trustee, Mia Cole of Leeds,")
+        ],
+        "{found:?}"
     );
 }
 

@@ -1839,7 +1839,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 .filter(|&(source, _)| !self.holds_verb(source))
         {
             let boundary = group - 1;
-            if let Some(content) = self.content_before(boundary, source.1) {
+            if let Some(content) = self
+                .content_before(boundary, source.1)
+                .filter(|&content| self.reads_as_content(content))
+            {
                 let mut found = self.found(anchor, Some(source), (group, cue_end), Some(content));
                 found.content_first = true;
                 return Some(found);
@@ -2014,14 +2017,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         if !auxiliary && !finite {
             return None;
         }
-        // After an auxiliary ("…, have questioned") the verb cannot open an inversion.
-        if !auxiliary {
-            self.source_after(after_cue, true)
-                .filter(|&(after, _)| self.holds_verb(after))?;
-        }
         let mut start = self.trim_leading(self.floor, comma);
         if self.is(start, class::PREPOSITION) {
             start = (start..comma).find(|&i| self.kind(i) == Some(TokenKind::Comma))? + 1;
+        }
+        // After an auxiliary ("…, have questioned") the verb cannot open an inversion, nor
+        // after words that cannot be its content ("Another trustee, Mia Cole, explained the
+        // reason"); otherwise a clause must follow the verb.
+        if !auxiliary {
+            let (after, _) = self.source_after(after_cue, true)?;
+            if self.reads_as_content((start, comma)) && !self.holds_verb(after) {
+                return None;
+            }
         }
         let opens = self.toks.get(start).is_some_and(|t| {
             t.is_word() && (t.capitalized || t.is(class::DETERMINER) || t.is(class::PRONOUN))
@@ -2051,6 +2058,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             !participle && self.valid_subject((start, head_end))
         });
         (opens && head && start + 1 < comma).then_some((start, group))
+    }
+
+    /// Whether the words in `range`, before a comma and a cue, can be the content of an
+    /// inversion ("The vote was unfair, said Ann Lee"): a quotation or a verb in them. A role
+    /// and its name ("The head of the club, Ben Hale,") are the cue's subject instead.
+    fn reads_as_content(&self, (start, end): Range) -> bool {
+        (start..end).any(|i| {
+            let t = &self.toks[i];
+            t.is_quote()
+                || (t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && (t.is(class::AUXILIARY | class::BE_FORM | class::NEGATION)
+                        || t.lower.ends_with("n't")
+                        || past_form(t)
+                        || self.is_finite_present(i)))
+        })
     }
 
     /// Whether the words after a cue hold a verb of their own before any apposition or relative
