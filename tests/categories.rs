@@ -321,6 +321,12 @@ const CASES: &[(&str, &str)] = &[
         "{S:The governor} {C:says on Twitter} {X:that the roads are closed}.",
     ),
     (
+        "a day right after the cue",
+        "{S:The governor} {C:said Tuesday} {X:that the roads would reopen}. \
+         | {X:“We are not done,”} {S:the coach} {C:said in a statement Friday night}. \
+         | {S:The board} {C:said} {X:Saturday’s vote was final}.",
+    ),
+    (
         "pronoun source",
         "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
     ),
