@@ -2676,6 +2676,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     /// the end of the sentence. Returns the cue's end (a colon joins the cue) and the content.
     fn content_after(&self, anchor: Anchor, cue_end: usize) -> Option<(usize, Range)> {
         let mut cue_end = cue_end;
+        // "expressed concern that …", "voiced support for …": the stance is part of the cue,
+        // unless it is all there is to attribute ("… also expressed concern.").
+        if anchor.cue.stance_object
+            && self.toks.get(cue_end).is_some_and(|t| {
+                t.is_word()
+                    && !t.capitalized
+                    && self.grammar.words.stance_nouns.contains(t.lower.as_str())
+            })
+            && self.toks.get(cue_end + 1).is_some_and(|t| t.is_word())
+        {
+            cue_end += 1;
+        }
         let colon = self.kind(cue_end) == Some(TokenKind::Colon);
         if colon {
             cue_end += 1;

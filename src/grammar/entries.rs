@@ -162,6 +162,10 @@ pub struct VerbEntry {
     /// another verb ("the search continued", "continued his push").
     #[serde(default)]
     pub quotes_only: bool,
+    /// The verb's bare object names the stance it expresses: a word of `stance-nouns` right
+    /// after it belongs to the cue ("expressed concern that …", "voiced support for …").
+    #[serde(default)]
+    pub stance_object: bool,
     /// Only these inflections are cues (`base`, `third`, `past`, `participle`, `gerund`): "stated"
     /// is a cue, but "state" and "states" are mostly nouns.
     pub only: Option<Vec<String>>,
@@ -269,6 +273,8 @@ pub struct WordLists {
     pub cue_particles: Vec<String>,
     #[serde(default)]
     pub topic_prepositions: Vec<String>,
+    #[serde(default)]
+    pub stance_nouns: Vec<String>,
     #[serde(default)]
     pub other_verb_particles: Vec<String>,
     #[serde(default)]

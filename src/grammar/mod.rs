@@ -184,6 +184,8 @@ pub struct Cue {
     pub noun_after: Vec<String>,
     /// The verb attributes only quotations: see `VerbEntry::quotes_only`.
     pub quotes_only: bool,
+    /// A stance noun after the verb joins the cue: see `VerbEntry::stance_object`.
+    pub stance_object: bool,
 }
 
 impl Cue {
@@ -201,6 +203,7 @@ impl Cue {
             other_verb_before: Vec::new(),
             noun_after: Vec::new(),
             quotes_only: false,
+            stance_object: false,
         }
     }
 
@@ -224,6 +227,13 @@ impl Cue {
     fn quotes_only(self, quotes_only: bool) -> Cue {
         Cue {
             quotes_only,
+            ..self
+        }
+    }
+
+    fn stance_object(self, stance_object: bool) -> Cue {
+        Cue {
+            stance_object,
             ..self
         }
     }
@@ -387,6 +397,7 @@ pub struct WordSets {
     pub circumstance_prepositions: WordSet,
     pub cue_particles: WordSet,
     pub topic_prepositions: WordSet,
+    pub stance_nouns: WordSet,
     pub other_verb_particles: WordSet,
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
@@ -511,7 +522,8 @@ impl Grammar {
                             .naming(verb.naming)
                             .other_verb_before(&verb.other_verb_before)
                             .noun_after(&verb.noun_after)
-                            .quotes_only(verb.quotes_only),
+                            .quotes_only(verb.quotes_only)
+                            .stance_object(verb.stance_object),
                     );
                 }
             }
@@ -834,6 +846,7 @@ impl Grammar {
         );
         extend(&mut w.cue_particles, words.cue_particles);
         extend(&mut w.topic_prepositions, words.topic_prepositions);
+        extend(&mut w.stance_nouns, words.stance_nouns);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
