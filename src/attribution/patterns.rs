@@ -3395,7 +3395,14 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         } else {
             anchor.end
         };
-        let mut found = self.found(anchor, None, (anchor.start, cue_end), Some((start, end)));
+        // "may seem", "has long been considered", "also appears": the verb group is the cue's,
+        // as it is a cue verb's ("has said"); not an adverb's ("will reportedly be").
+        let cue_start = if self.is(anchor.start, class::ADVERB) {
+            anchor.start
+        } else {
+            self.verb_group_start(anchor.start).max(start)
+        };
+        let mut found = self.found(anchor, None, (cue_start, cue_end), Some((start, end)));
         found.content_first = true;
         Some(found)
     }
