@@ -81,7 +81,8 @@ struct SentenceParser<'a, 'g> {
     floor: usize,
     /// The quotation that ends the previous sentence of the same paragraph, if one does.
     previous_quote: Option<Span>,
-    /// Where the sentence's paragraph ends, when the sentence opens it.
+    /// Where the sentence's paragraph ends, before its final full stop, when the sentence
+    /// opens it.
     opens_paragraph: Option<usize>,
     /// The paragraphs a colon ending this sentence's paragraph introduces ("In a speech, he
     /// said:" and the passage below it), when the sentence ends one with a colon.
@@ -104,7 +105,7 @@ pub fn parse_sentence(doc: &Document, grammar: &Grammar, sentence: usize) -> Vec
         opens_paragraph: {
             let this = &doc.sentences[sentence];
             let first = sentence == 0 || doc.sentences[sentence - 1].paragraph != this.paragraph;
-            first.then(|| doc.paragraphs[this.paragraph].end)
+            first.then(|| paragraph_end_before_stop(doc, sentence))
         },
         block_after: block_after(doc, sentence),
     };
@@ -169,6 +170,22 @@ fn neighbours<T>(items: &[T], index: usize) -> impl Iterator<Item = (usize, &T)>
         .iter()
         .enumerate()
         .map(move |(k, item)| (start + k, item))
+}
+
+/// Where the paragraph that `sentence` opens ends; before its last token when that is a full
+/// stop, which is not part of a content running to the paragraph's end.
+fn paragraph_end_before_stop(doc: &Document, sentence: usize) -> usize {
+    let paragraph = doc.sentences[sentence].paragraph;
+    let end = doc.paragraphs[paragraph].end;
+    let last = doc.sentences[sentence..]
+        .iter()
+        .take_while(|s| s.paragraph == paragraph)
+        .last()
+        .and_then(|s| doc.tokens[s.tokens.clone()].last());
+    match last {
+        Some(t) if t.kind == TokenKind::Terminal && t.lower == "." && t.span.end == end => end - 1,
+        _ => end,
+    }
 }
 
 /// The quotation closing the sentence before `sentence`, in the same paragraph.
@@ -3513,19 +3530,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             return None;
         }
         let start = self.toks[colon + 1].span.start;
-        let mut end = paragraph_end;
-        // A final full stop is not part of the content.
-        if self
-            .toks
-            .last()
-            .is_some_and(|t| t.span.end == end && t.lower == ".")
-            && self
-                .toks
-                .last()
-                .is_some_and(|t| t.kind == TokenKind::Terminal)
-        {
-            end -= 1;
-        }
+        let end = paragraph_end;
         Some(self.colon_credit(
             self.floor,
             colon,
