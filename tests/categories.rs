@@ -42,6 +42,10 @@ const CASES: &[(&str, &str)] = &[
         "{S:MORALES}{C::} {X:We have always said the same thing}.",
     ),
     (
+        "a plan inside what someone says is part of the content, not an attribution",
+        "{S:MARA DEAN}{C::} {X:This is a man who never ran a negative ad. He wants to run more of them}.",
+    ),
+    (
         "a name after a dash credits the quotation after its colon, as roundups do",
         "Turnout fell again – {S:Mara Dean and Ed Fox}{C::} {X:“Voters stayed home. The rain kept \
          them.”}",

@@ -49,7 +49,57 @@ pub fn parse(doc: &Document, grammar: &Grammar) -> Vec<Attribution> {
         all.extend(patterns::parse_sentence(doc, grammar, sentence));
     }
     extend_quotations(doc, &mut all);
+    drop_nested_stances(&mut all);
     all
+}
+
+/// Only the outermost attribution counts: a belief, plan or piece of evidence inside what
+/// someone else is reported to say is part of that content ("The mayor said the council plans
+/// to close two libraries", "“We want a recount,” she wrote."), not an attribution of its own.
+/// A reported speech act inside one stays (nested "said" is marked about as often as not).
+fn drop_nested_stances(attributions: &mut Vec<Attribution>) {
+    // The contents by start, with the two furthest ends reached so far: a cue lies inside
+    // another attribution's content when one that starts at or before it reaches past it.
+    let mut contents: Vec<(Span, usize)> = attributions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.content.map(|c| (c, i)))
+        .collect();
+    if contents.len() < 2 {
+        return;
+    }
+    contents.sort_by_key(|(c, _)| c.start);
+    let mut furthest: Vec<[(usize, usize); 2]> = Vec::with_capacity(contents.len());
+    let mut best = [(0, usize::MAX); 2];
+    for &(content, owner) in &contents {
+        if content.end > best[0].0 {
+            best = [(content.end, owner), best[0]];
+        } else if content.end > best[1].0 {
+            best[1] = (content.end, owner);
+        }
+        furthest.push(best);
+    }
+    let nested: Vec<bool> = attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.kind == AttributionKind::Speech {
+                return false;
+            }
+            let before = contents.partition_point(|(c, _)| c.start <= a.cue.start);
+            let Some(reach) = before.checked_sub(1).map(|k| furthest[k]) else {
+                return false;
+            };
+            reach
+                .iter()
+                .any(|&(end, owner)| owner != i && owner != usize::MAX && end >= a.cue.end)
+        })
+        .collect();
+    let mut index = 0;
+    attributions.retain(|_| {
+        index += 1;
+        !nested[index - 1]
+    });
 }
 
 /// A quotation that goes on in the next sentences of the paragraph belongs to the same content:
@@ -121,5 +171,52 @@ fn extend_quotations(doc: &Document, attributions: &mut [Attribution]) {
             paragraph += 1;
         }
         a.content = Some(Span::new(content.start, end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribution(
+        kind: AttributionKind,
+        cue: (usize, usize),
+        content: (usize, usize),
+    ) -> Attribution {
+        Attribution {
+            sentence: 0,
+            source: None,
+            cue: Span::new(cue.0, cue.1),
+            content: Some(Span::new(content.0, content.1)),
+            relation: Relation::Says,
+            kind,
+            via: None,
+            refers_back: false,
+            lemma: String::new(),
+        }
+    }
+
+    #[test]
+    fn only_stances_inside_another_content_are_dropped() {
+        use AttributionKind::*;
+        let mut found = vec![
+            // A speech act whose content runs from 10 to 100.
+            attribution(Speech, (5, 9), (10, 100)),
+            // A belief whose content holds its own cue, as a hedge's does: inside the speech.
+            attribution(Belief, (20, 25), (15, 40)),
+            // A reported speech act inside the same content stays.
+            attribution(Speech, (50, 54), (55, 70)),
+            // A plan after every content ends stays; so does a belief whose only cover is its
+            // own content.
+            attribution(Intention, (120, 125), (126, 140)),
+            attribution(Belief, (150, 155), (145, 160)),
+            // Evidence inside a later speech act's content (185 to 260), which starts after
+            // the others end: dropped.
+            attribution(Evidence, (200, 205), (206, 230)),
+            attribution(Speech, (180, 184), (185, 260)),
+        ];
+        drop_nested_stances(&mut found);
+        let cues: Vec<usize> = found.iter().map(|a| a.cue.start).collect();
+        assert_eq!(cues, [5, 50, 120, 150, 180]);
     }
 }
