@@ -331,6 +331,16 @@ const CASES: &[(&str, &str)] = &[
          | {S:The board} {C:said} {X:Saturday’s vote was final}.",
     ),
     (
+        "a contracted auxiliary after a name or a relative pronoun",
+        "{S:Obama}{C:’s said} {X:he would veto the bill}. \
+         | {S:Cruz}{C:’s been pushing for} {X:a vote}. \
+         | Delegates met Ann Ruiz, {S:who}{C:’s argued} for years {X:that the rules are unfair}.",
+    ),
+    (
+        "speaking out",
+        "{S:The actor} {C:spoke out against} {X:the law}.",
+    ),
+    (
         "pronoun source",
         "Ana Ruiz spoke to the press. {S:She} {C:said} {X:the plan was ready}.",
     ),
@@ -1000,6 +1010,7 @@ fn look_alikes_are_not_attributions() {
         "The walkouts were called off at the last minute.",
         "Ortiz reported from Albuquerque, N.M.",
         "Our week in pictures — Related: “Ten things we learned.”",
+        "Trump’s stated goal is a wall. The council’s proposed budget grew.",
     ] {
         assert_eq!(attributions(text), vec![], "{text:?}");
     }

@@ -369,8 +369,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             // After a determiner or a possessive, a word is a noun: "the report", "her claim",
             // "a personal note".
             // Articles and possessives, not quantifiers: "some believe", "many say" are clauses.
-            // After a pronoun, "'s" is the verb "is" or "has": "He's predicting", "she's said".
-            let contracted = |at: usize| at > 0 && self.is(at - 1, class::PRONOUN);
+            // After a pronoun, "'s" is the verb "is" or "has": "He's predicting", "she's said";
+            // so it is after a name when a verb group follows ("Obama's said he …").
+            let contracted = |at: usize| self.contracted_auxiliary(at);
             let is_determiner = |at: usize| {
                 let t = &self.toks[at];
                 (t.kind == TokenKind::Possessive && !contracted(at))
@@ -884,9 +885,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         let mut start = at;
         while start > 0 {
             let t = &self.toks[start - 1];
-            // "He's said": after a pronoun, "'s" is the auxiliary "has", not a possessive.
+            // "He's said", "Obama's said he …": the auxiliary "has", not a possessive.
             let contracted =
-                t.kind == TokenKind::Possessive && start >= 2 && self.is(start - 2, class::PRONOUN);
+                t.kind == TokenKind::Possessive && self.contracted_auxiliary(start - 1);
             let inside = (contracted
                 || t.kind == TokenKind::Word
                     && (!t.capitalized || (title_case && !t.lower.ends_with("ly")))
@@ -901,6 +902,50 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             start -= 1;
         }
         start
+    }
+
+    /// Whether the "'s" at `at` is the auxiliary "is" or "has" rather than a possessive: always
+    /// after a pronoun ("he's said", "who's argued"); after a name, when a verb group follows, which is "been"
+    /// or a participle of a cue verb followed by what a verb takes, not by a noun ("Obama's
+    /// said he would …", "Cruz's been pushing for …"; not "Trump's stated goal"). A gerund
+    /// after a name's "'s" is a noun as often as not ("Bush's calling him a jerk").
+    fn contracted_auxiliary(&self, at: usize) -> bool {
+        if at == 0 || self.kind(at) != Some(TokenKind::Possessive) {
+            return false;
+        }
+        if self.is(at - 1, class::PRONOUN) || self.is(at - 1, class::RELATIVE_PRONOUN) {
+            return true;
+        }
+        if !self.toks[at - 1].capitalized {
+            return false;
+        }
+        let mut verb = at + 1;
+        while self
+            .toks
+            .get(verb)
+            .is_some_and(|t| !t.capitalized && t.is(class::ADVERB))
+        {
+            verb += 1;
+        }
+        let Some(t) = self.toks.get(verb) else {
+            return false;
+        };
+        if t.lower == "been" {
+            return true;
+        }
+        let participle = self
+            .grammar
+            .cues_of(t)
+            .iter()
+            .any(|c| matches!(c.class, CueClass::Verb(form) if form.participle));
+        participle
+            && self.toks.get(verb + 1).is_some_and(|n| {
+                n.is(class::PREPOSITION)
+                    || n.is(class::DETERMINER)
+                    || n.is(class::PRONOUN)
+                    || n.kind == TokenKind::OpenQuote
+                    || n.lower == "that"
+            })
     }
 
     fn verb(&self, anchor: Anchor, earlier: &[Found]) -> Option<Found> {
