@@ -42,6 +42,11 @@ const CASES: &[(&str, &str)] = &[
         "{S:MORALES}{C::} {X:We have always said the same thing}.",
     ),
     (
+        "an unlisted verb in the past before a colon and a quotation",
+        "{S:Mr. Christie} {C:gloated:} {X:“I told you so.”} \
+         | Asked again, {S:she} {C:demurred:} {X:“Not today.”}",
+    ),
+    (
         "a plan inside what someone says is part of the content, not an attribution",
         "{S:MARA DEAN}{C::} {X:This is a man who never ran a negative ad. He wants to run more of them}.",
     ),

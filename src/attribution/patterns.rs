@@ -3612,17 +3612,49 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             {
                 continue;
             }
-            let Some(start) = self.credited_name_start(colon) else {
+            let credited = self.credited_name_start(colon);
+            let speaking = credited
+                .is_none()
+                .then(|| self.verb_before_colon(colon))
+                .flatten();
+            if credited.is_none() && speaking.is_none() {
                 continue;
-            };
+            }
             let open = self.toks[colon + 1].span.start;
             let at = doc.quotations.partition_point(|q| q.span.start < open);
             let Some(quotation) = doc.quotations.get(at).filter(|q| q.span.start == open) else {
                 continue;
             };
-            found.push(self.colon_credit(start, colon, Some(quotation.span)));
+            if let Some(start) = credited {
+                found.push(self.colon_credit(start, colon, Some(quotation.span)));
+            } else if let Some(source) = speaking {
+                let mut credit = self.colon_credit(source.0, colon, Some(quotation.span));
+                credit.source = Some(source);
+                credit.cue = (source.1, colon + 1);
+                credit.lemma = self.lower(source.1).to_string();
+                found.push(credit);
+            }
         }
         found
+    }
+
+    /// "Christie gloated: “…”", "Asked again, he demurred: “…”": a name or a pronoun opening
+    /// the clause and a verb in the past that the grammar does not list, right before a colon
+    /// and a quotation, say the quotation, whatever the verb. Returns the name's range; the verb
+    /// is at its end.
+    fn verb_before_colon(&self, colon: usize) -> Option<Range> {
+        let verb = colon.checked_sub(1).filter(|&v| v > self.floor)?;
+        if !past_form(&self.toks[verb]) || self.anchor_of[verb].is_some() {
+            return None;
+        }
+        let start = self.trim_leading(self.clause_start(verb).max(self.floor), verb);
+        let subject = &self.toks[start..verb];
+        let pronoun = subject.len() == 1 && subject[0].is(class::PRONOUN);
+        let name = !subject.is_empty()
+            && subject.len() <= MAX_CREDITED_NAME
+            && subject.iter().all(|t| t.is_word() && t.capitalized)
+            && !subject[0].is(class::DETERMINER);
+        (pronoun || name).then_some((start, verb))
     }
 
     /// Where the name before `colon` starts, when it is one (capitalised words, possessives and
