@@ -342,6 +342,11 @@ const CASES: &[(&str, &str)] = &[
          | Delegates met Ann Ruiz, {S:who}{C:’s argued} for years {X:that the rules are unfair}.",
     ),
     (
+        "a subject pronoun after a word opens its own clause: a bare relative, a question",
+        "The firm builds what {S:it} {C:calls} {X:“voter profiles”}. \
+         | Do {S:you} {C:think} {X:the plan will pass}?",
+    ),
+    (
         "speaking out",
         "{S:The actor} {C:spoke out against} {X:the law}.",
     ),

@@ -436,7 +436,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 // Not after a subject pronoun: "he boasts about them" is a verb.
                 let after_pronoun = i > 0
                     && self.toks[i - 1].is(class::PRONOUN)
-                    && !matches!(self.toks[i - 1].lower.as_str(), "him" | "them" | "us");
+                    && !grammar
+                        .words
+                        .object_pronouns
+                        .contains(self.toks[i - 1].lower.as_str());
                 // Nor after the comma that closes a name's apposition: "Carly Fiorina, a
                 // candidate, says despite …".
                 let after_name = i >= 2
@@ -1214,7 +1217,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             self.kind(i) != Some(TokenKind::Word)
                 || self.is(i, class::SUBORDINATOR | class::COORDINATOR)
                 || self.lower(i) == "that"
-        }) || matches!(self.lower(to - 1), "him" | "her" | "them" | "us" | "me");
+        }) || self
+            .grammar
+            .words
+            .object_pronouns
+            .contains(self.lower(to - 1));
         if !verb_like
             || interrupted
             || to - subject.1 > MAX_GOVERNING_PHRASE
@@ -2421,7 +2428,23 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.valid_subject((i + 1, group))
             })
             .map_or(start, |i| i + 1);
-        Some((start, group))
+        // "the skepticism you'd expect", "what it calls": a subject pronoun after a noun opens
+        // a relative clause without "that", and it alone is the subject. Not after "of",
+        // "than" or a coordinator ("many of you", "Ann and I").
+        let last = group - 1;
+        let bare_relative = last > start
+            && self.is(last, class::PRONOUN)
+            && !self
+                .grammar
+                .words
+                .object_pronouns
+                .contains(self.lower(last))
+            && self.toks[last - 1].is_word()
+            && !self.is(last - 1, class::PREPOSITION)
+            && !self.is(last - 1, class::COORDINATOR)
+            && !self.is(last - 1, class::QUANTIFIER)
+            && self.lower(last - 1) != "than";
+        Some((if bare_relative { last } else { start }, group))
     }
 
     /// Where a phrase of time that ends right before `end` begins ("last year", "this past

@@ -276,6 +276,8 @@ pub struct WordLists {
     #[serde(default)]
     pub stance_nouns: Vec<String>,
     #[serde(default)]
+    pub object_pronouns: Vec<String>,
+    #[serde(default)]
     pub other_verb_particles: Vec<String>,
     #[serde(default)]
     pub source_trailers: Vec<String>,

@@ -398,6 +398,7 @@ pub struct WordSets {
     pub cue_particles: WordSet,
     pub topic_prepositions: WordSet,
     pub stance_nouns: WordSet,
+    pub object_pronouns: WordSet,
     pub other_verb_particles: WordSet,
     pub source_trailers: Phrases,
     pub statement_phrases: Phrases,
@@ -847,6 +848,7 @@ impl Grammar {
         extend(&mut w.cue_particles, words.cue_particles);
         extend(&mut w.topic_prepositions, words.topic_prepositions);
         extend(&mut w.stance_nouns, words.stance_nouns);
+        extend(&mut w.object_pronouns, words.object_pronouns);
         extend(&mut w.other_verb_particles, words.other_verb_particles);
         extend(&mut w.leading_conjunctions, words.leading_conjunctions);
         extend(&mut w.aspect_verbs, words.aspect_verbs);
