@@ -908,10 +908,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
     }
 
     /// Whether the "'s" at `at` is the auxiliary "is" or "has" rather than a possessive: always
-    /// after a pronoun ("he's said", "who's argued"); after a name, when a verb group follows, which is "been"
-    /// or a participle of a cue verb followed by what a verb takes, not by a noun ("Obama's
-    /// said he would …", "Cruz's been pushing for …"; not "Trump's stated goal"). A gerund
-    /// after a name's "'s" is a noun as often as not ("Bush's calling him a jerk").
+    /// after a pronoun ("he's said", "who's argued"); after a name, when a verb group follows,
+    /// which is "been" or a participle of a cue verb followed by what a verb takes, not by a
+    /// noun ("Obama's said he would …", "Cruz's been pushing for …"; not "Trump's stated
+    /// goal"). A gerund after a name's "'s" is a noun as often as not ("Bush's calling him a
+    /// jerk").
     fn contracted_auxiliary(&self, at: usize) -> bool {
         if at == 0 || self.kind(at) != Some(TokenKind::Possessive) {
             return false;
@@ -2428,9 +2429,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     && self.valid_subject((i + 1, group))
             })
             .map_or(start, |i| i + 1);
-        // "the skepticism you'd expect", "what it calls": a subject pronoun after a noun opens
-        // a relative clause without "that", and it alone is the subject. Not after "of",
-        // "than" or a coordinator ("many of you", "Ann and I").
+        // "the skepticism you'd expect", "what it calls", "Do you think": a subject pronoun
+        // after another word opens its own clause (a relative one without "that", a
+        // question), and it alone is the subject. Not after a preposition, "than", a
+        // coordinator or a quantifier ("many of you", "Ann and I", "all we").
         let last = group - 1;
         let bare_relative = last > start
             && self.is(last, class::PRONOUN)
