@@ -347,6 +347,10 @@ const CASES: &[(&str, &str)] = &[
          | Do {S:you} {C:think} {X:the plan will pass}?",
     ),
     (
+        "an inverted source's relative clause runs past 'as' after its verb",
+        "{X:“We are short,”} {C:said} {S:Ed Rendell, who serves as chairman of the committee}.",
+    ),
+    (
         "speaking out",
         "{S:The actor} {C:spoke out against} {X:the law}.",
     ),

@@ -3245,8 +3245,13 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                             break;
                         }
                     }
+                    // "said Ed Rendell, who serves as chairman": after a verb of the relative
+                    // clause, "as" is a preposition, not a subordinator ending the source.
+                    let as_after_verb = t.lower == "as"
+                        && (start..k).any(|i| self.is(i, class::RELATIVE_PRONOUN))
+                        && (past_form(&self.toks[k - 1]) || self.toks[k - 1].lower.ends_with('s'));
                     if self.trailer_at(k).is_some()
-                        || (t.is(class::SUBORDINATOR) && k > start)
+                        || (t.is(class::SUBORDINATOR) && k > start && !as_after_verb)
                         || (t.lower == "that" && k > start)
                         || (t.is(class::COORDINATOR)
                             && self.toks.get(k + 1).is_some_and(|n| {
