@@ -347,8 +347,9 @@ const CASES: &[(&str, &str)] = &[
          | Do {S:you} {C:think} {X:the plan will pass}?",
     ),
     (
-        "an inverted source's relative clause runs past 'as' after its verb",
-        "{X:“We are short,”} {C:said} {S:Ed Rendell, who serves as chairman of the committee}.",
+        "an inverted source keeps its relative clause past 'as', and a capitalised role and place",
+        "{X:“We are short,”} {C:said} {S:Ed Rendell, who serves as chairman of the committee}. \
+         | {X:“We will vote no,”} {C:said} {S:Senator Ann Lee, Democrat of Ohio}.",
     ),
     (
         "speaking out",

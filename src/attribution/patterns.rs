@@ -3209,7 +3209,10 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && (n.is(class::DETERMINER)
                                     || matches!(n.lower.as_str(), "who" | "which")
                                     || n.is(class::TITLE)
-                                    || bare_role(n))
+                                    || bare_role(n)
+                                    // "said Chris Coons, Democrat of Delaware": a capitalised
+                                    // role and its place.
+                                    || (n.capitalized && self.lower(k + 2) == "of"))
                         })
                         && self.trailer_at(k + 1).is_none();
                     // "said the league's commissioner, Paul Ferreira." — the name ends the
