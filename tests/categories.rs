@@ -347,9 +347,11 @@ const CASES: &[(&str, &str)] = &[
          | Do {S:you} {C:think} {X:the plan will pass}?",
     ),
     (
-        "an inverted source keeps its relative clause past 'as', and a capitalised role and place",
+        "a source after its cue keeps its relative clause past 'as' and a role in apposition",
         "{X:“We are short,”} {C:said} {S:Ed Rendell, who serves as chairman of the committee}. \
-         | {X:“We will vote no,”} {C:said} {S:Senator Ann Lee, Democrat of Ohio}.",
+         | {X:“We will vote no,”} {C:said} {S:Senator Ann Lee, Democrat of Ohio}. \
+         | {X:“We built it,”} {C:said} {S:Brad Komar, Clinton’s state director}. \
+         | {X:He left after, {C:according to} {S:him}, Televisa’s owner censured the report}.",
     ),
     (
         "speaking out",

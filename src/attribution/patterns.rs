@@ -3211,8 +3211,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     || n.is(class::TITLE)
                                     || bare_role(n)
                                     // "said Chris Coons, Democrat of Delaware": a capitalised
-                                    // role and its place.
-                                    || (n.capitalized && self.lower(k + 2) == "of"))
+                                    // role and its place; "said Brad Komar, Clinton's state
+                                    // director": a possessive name's role.
+                                    || (n.capitalized
+                                        && (self.lower(k + 2) == "of"
+                                            || self.possessive_role_at(k + 1))))
                         })
                         && self.trailer_at(k + 1).is_none();
                     // "said the league's commissioner, Paul Ferreira." — the name ends the
@@ -3286,6 +3289,18 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             end -= 1;
         }
         (end > start && self.toks[start].is_word()).then_some(((start, end), via))
+    }
+
+    /// "Clinton's Colorado state director": a name, its possessive and a phrase with no verb
+    /// or quotation up to the next comma or the sentence's end, as a role in apposition is; not
+    /// the clause after "according to him," ("Televisa's network censured his report").
+    fn possessive_role_at(&self, at: usize) -> bool {
+        self.kind(at + 1) == Some(TokenKind::Possessive)
+            && (at + 2..self.toks.len())
+                .take_while(|&i| {
+                    !matches!(self.kind(i), Some(TokenKind::Comma | TokenKind::Terminal))
+                })
+                .all(|i| self.kind(i) != Some(TokenKind::OpenQuote) && !self.starts_with_verb(i))
     }
 
     // ---- prepositions, nouns, hedges, credits ------------------------------------------------
