@@ -351,6 +351,8 @@ const CASES: &[(&str, &str)] = &[
         "{X:“We are short,”} {C:said} {S:Ed Rendell, who serves as chairman of the committee}. \
          | {X:“We will vote no,”} {C:said} {S:Senator Ann Lee, Democrat of Ohio}. \
          | {X:“We built it,”} {C:said} {S:Brad Komar, Clinton’s state director}. \
+         | {X:“It was a mistake,”} {C:recalled} {S:Ann Cole, then ambassador to Peru}. \
+         | {X:“He is nice,”} {C:said} {S:Rita Gold, 83, of Sarasota}. \
          | {X:He left after, {C:according to} {S:him}, Televisa’s owner censured the report}.",
     ),
     (

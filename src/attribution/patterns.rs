@@ -3215,7 +3215,26 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                     // director": a possessive name's role.
                                     || (n.capitalized
                                         && (self.lower(k + 2) == "of"
-                                            || self.possessive_role_at(k + 1))))
+                                            || self.possessive_role_at(k + 1)))
+                                    // "said James Cunningham, then ambassador to Israel".
+                                    || (self.grammar.words.focus_adverbs.contains(&n.lower)
+                                        && self.toks.get(k + 2).is_some_and(|m| {
+                                            m.is(class::DETERMINER)
+                                                || m.is(class::TITLE)
+                                                || (m.is_word()
+                                                    && !m.capitalized
+                                                    && !self.is_closed_word(m)
+                                                    && !m.is(class::PRONOUN | class::ADVERB)
+                                                    && !ing_form(&m.lower)
+                                                    && !self.starts_with_verb(k + 2)
+                                                    && self.anchor_of[k + 2].is_none())
+                                        }))
+                                    // "said Rachel Woolard, 20, of Jacksonville": where
+                                    // someone is from, after the age.
+                                    || (n.lower == "of"
+                                        && k >= 2
+                                        && self.kind(k - 1) == Some(TokenKind::Number)
+                                        && self.kind(k - 2) == Some(TokenKind::Comma)))
                         })
                         && self.trailer_at(k + 1).is_none();
                     // "said the league's commissioner, Paul Ferreira." — the name ends the
