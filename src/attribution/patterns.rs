@@ -3194,14 +3194,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     let next = self.toks.get(k + 1);
                     // A role without an article ("…, executive director of the union") or an
                     // age ("…, 45,") is an apposition too; a participle or another cue is not.
-                    let bare_role = |n: &Token| {
-                        n.kind == TokenKind::Number
-                            || (n.kind == TokenKind::Word
-                                && !n.capitalized
-                                && !self.is_closed_word(n)
-                                && !n.is(class::PRONOUN | class::ADVERB)
-                                && !ing_form(&n.lower)
-                                && self.anchor_of[k + 1].is_none())
+                    let bare_role = |at: usize| {
+                        self.toks.get(at).is_some_and(|n| {
+                            n.kind == TokenKind::Number
+                                || (n.kind == TokenKind::Word
+                                    && !n.capitalized
+                                    && !self.is_closed_word(n)
+                                    && !n.is(class::PRONOUN | class::ADVERB)
+                                    && !ing_form(&n.lower)
+                                    && self.anchor_of[at].is_none())
+                        })
                     };
                     let apposition = appositions
                         && next.is_some_and(|n| {
@@ -3209,7 +3211,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                 && (n.is(class::DETERMINER)
                                     || matches!(n.lower.as_str(), "who" | "which")
                                     || n.is(class::TITLE)
-                                    || bare_role(n)
+                                    || bare_role(k + 1)
                                     // "said Chris Coons, Democrat of Delaware": a capitalised
                                     // role and its place; "said Brad Komar, Clinton's state
                                     // director": a possessive name's role.
@@ -3218,17 +3220,8 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                                             || self.possessive_role_at(k + 1)))
                                     // "said James Cunningham, then ambassador to Israel".
                                     || (self.grammar.words.focus_adverbs.contains(&n.lower)
-                                        && self.toks.get(k + 2).is_some_and(|m| {
-                                            m.is(class::DETERMINER)
-                                                || m.is(class::TITLE)
-                                                || (m.is_word()
-                                                    && !m.capitalized
-                                                    && !self.is_closed_word(m)
-                                                    && !m.is(class::PRONOUN | class::ADVERB)
-                                                    && !ing_form(&m.lower)
-                                                    && !self.starts_with_verb(k + 2)
-                                                    && self.anchor_of[k + 2].is_none())
-                                        }))
+                                        && (self.is(k + 2, class::DETERMINER | class::TITLE)
+                                            || (bare_role(k + 2) && !self.starts_with_verb(k + 2))))
                                     // "said Rachel Woolard, 20, of Jacksonville": where
                                     // someone is from, after the age.
                                     || (n.lower == "of"
