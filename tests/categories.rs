@@ -353,6 +353,7 @@ const CASES: &[(&str, &str)] = &[
          | {X:“We built it,”} {C:said} {S:Brad Komar, Clinton’s state director}. \
          | {X:“It was a mistake,”} {C:recalled} {S:Ann Cole, then ambassador to Peru}. \
          | {X:“He is nice,”} {C:said} {S:Rita Gold, 83, of Sarasota}. \
+         | {X:Turnout fell}, {C:according to} {S:a survey released on Thursday}. \
          | {X:He left after, {C:according to} {S:him}, Televisa’s owner censured the report}.",
     ),
     (

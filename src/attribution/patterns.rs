@@ -2472,7 +2472,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.lower(start) != "the";
         let opens = start + 1 < end && modifies_time(start)
             || (start > 0 && self.kind(start - 1) == Some(TokenKind::Comma));
-        (phrase && opens).then_some(start)
+        // "a poll released last week found": after a participle the phrase is the participle's.
+        let after_participle = start > 0 && past_form(&self.toks[start - 1]);
+        (phrase && opens && !after_participle).then_some(start)
     }
 
     /// Whether the token at `at` can only be a finite verb: an auxiliary or a past form
@@ -3268,7 +3270,11 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                     let as_after_verb = t.lower == "as"
                         && (start..k).any(|i| self.is(i, class::RELATIVE_PRONOUN))
                         && (past_form(&self.toks[k - 1]) || self.toks[k - 1].lower.ends_with('s'));
-                    if self.trailer_at(k).is_some()
+                    // "according to a poll taken last week": a phrase of time after a
+                    // participle inside the source is the participle's.
+                    let trailer = self.trailer_at(k).is_some()
+                        && !(k > start && past_form(&self.toks[k - 1]));
+                    if trailer
                         || (t.is(class::SUBORDINATOR) && k > start && !as_after_verb)
                         || (t.lower == "that" && k > start)
                         || (t.is(class::COORDINATOR)
