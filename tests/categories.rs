@@ -1107,3 +1107,26 @@ fn a_participle_takes_the_main_clause_s_subject_past_a_nested_attribution() {
         ]
     );
 }
+
+/// A relative clause whose verb is a cue of its own stays out of an inverted source, its
+/// auxiliaries with it ("said Amy Deace, who has said …" made "Amy Deace, who has" the source).
+#[test]
+fn a_relative_clause_with_its_own_cue_leaves_the_source_whole() {
+    let found = attributions("“We are ready,” said Amy Deace, who has said the race is close.");
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        found,
+        vec![
+            (
+                some("Amy Deace"),
+                "said".to_string(),
+                some("“We are ready,”")
+            ),
+            (
+                some("who"),
+                "has said".to_string(),
+                some("the race is close")
+            ),
+        ]
+    );
+}

@@ -3292,6 +3292,19 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             k += 1;
         }
         let mut end = k;
+        // "said Amy Deace, who was named …": when a cue verb stopped the scan inside a relative
+        // clause, the clause's auxiliaries go with it.
+        if let Some(relative) = (start..end)
+            .rev()
+            .find(|&i| self.is(i, class::RELATIVE_PRONOUN))
+            .filter(|&r| {
+                r + 1 < end
+                    && (r + 1..end)
+                        .all(|i| self.is(i, class::AUXILIARY | class::ADVERB | class::NEGATION))
+            })
+        {
+            end = relative;
+        }
         while end > start {
             let t = &self.toks[end - 1];
             // "said the coach, who declined to …": a relative clause whose verb is a cue of its
