@@ -3292,8 +3292,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             k += 1;
         }
         let mut end = k;
-        // "said Amy Deace, who was named …": when a cue verb stopped the scan inside a relative
-        // clause, the clause's auxiliaries go with it.
+        // "said Amy Deace, who has said …": when the scan stopped inside a relative clause
+        // before its verb (most often a cue verb of its own), the clause's auxiliaries go with
+        // it.
         if let Some(relative) = (start..end)
             .rev()
             .find(|&i| self.is(i, class::RELATIVE_PRONOUN))
