@@ -175,13 +175,12 @@ fn neighbours<T>(items: &[T], index: usize) -> impl Iterator<Item = (usize, &T)>
 /// Where the paragraph that `sentence` opens ends; before its last token when that is a full
 /// stop, which is not part of a content running to the paragraph's end.
 fn paragraph_end_before_stop(doc: &Document, sentence: usize) -> usize {
-    let paragraph = doc.sentences[sentence].paragraph;
-    let end = doc.paragraphs[paragraph].end;
-    let last = doc.sentences[sentence..]
-        .iter()
-        .take_while(|s| s.paragraph == paragraph)
-        .last()
-        .and_then(|s| doc.tokens[s.tokens.clone()].last());
+    let end = doc.paragraphs[doc.sentences[sentence].paragraph].end;
+    let last = doc
+        .tokens
+        .partition_point(|t| t.span.end <= end)
+        .checked_sub(1)
+        .map(|i| &doc.tokens[i]);
     match last {
         Some(t) if t.kind == TokenKind::Terminal && t.lower == "." && t.span.end == end => end - 1,
         _ => end,
