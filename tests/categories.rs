@@ -537,6 +537,12 @@ const CASES: &[(&str, &str)] = &[
         "an interview after the verb is the occasion, not part of the cue",
         "{S:The mayor} {C:said} in an interview {X:that the plant would stay open}.",
     ),
+    (
+        "inversion after a content whose second clause follows a comma",
+        "{X:If the office closed, its work would move to other agencies}, {C:said} {S:Ann Lee}. \
+         | {X:As the race moves west, a region she hoped to win, the contest will be close}, \
+         {C:said} {S:Ed Fox, a pollster}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.
@@ -1128,5 +1134,39 @@ fn a_relative_clause_with_its_own_cue_leaves_the_source_whole() {
                 some("the race is close")
             ),
         ]
+    );
+}
+
+/// A phrase between commas before a cue is an apposition of the subject unless it holds a
+/// finite auxiliary of its own ("If the office closed, its work would move …, said Ann Lee"
+/// is a content and an inversion); a clause inside the apposition ("when asked what was
+/// wrong") does not count. "That" after the verb opens the content, never an inverted source.
+#[test]
+fn an_apposition_holds_no_clause_of_its_own() {
+    let owned = |s: &str| Some(s.to_string());
+    assert_eq!(
+        attributions(
+            "The senator, when asked what was wrong with the plan, responded that the numbers \
+             did not add up."
+        ),
+        vec![
+            (
+                None,
+                "asked".to_string(),
+                owned("what was wrong with the plan")
+            ),
+            (
+                owned("The senator, when asked what was wrong with the plan,"),
+                "responded".to_string(),
+                owned("that the numbers did not add up")
+            ),
+        ]
+    );
+    let found = attributions("A new poll has, however, revealed that most voters are undecided.");
+    assert!(
+        found
+            .iter()
+            .all(|(source, _, _)| source.as_deref().is_none_or(|s| !s.starts_with("that"))),
+        "{found:?}"
     );
 }

@@ -1887,9 +1887,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             self.kind(after_cue + 1),
             None | Some(TokenKind::Terminal | TokenKind::Comma)
         );
+        // "…, responded that the businessman …": "that" opens the content.
         let invertible = anchor.cue.kind == AttributionKind::Speech
             && self.toks.get(after_cue).is_some_and(|t| {
-                (self.starts_noun_phrase(t) && (!t.is(class::PRONOUN) || clause_ends_after_it))
+                (self.starts_noun_phrase(t)
+                    && t.lower != "that"
+                    && (!t.is(class::PRONOUN) || clause_ends_after_it))
                     || (after_quote && t.kind == TokenKind::Word && !self.is_closed_word(t))
             });
         // "…,” said Maria Lopez, an analyst." — the verb right after the content.
@@ -2358,6 +2361,22 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 }
             }
             let opens_apposition = opens_at(open);
+            // "If the office closed, its work would move elsewhere, said Ann Lee": a finite
+            // auxiliary outside a relative clause makes the phrase a clause, not an apposition.
+            // "'s" is left out: it is as often a possessive ("Twitter's director"). A clause
+            // inside the apposition ("who has served", "when asked what is wrong") may hold one.
+            let holds_clause = (open + 1..last)
+                .take_while(|&i| {
+                    !self.is(i, class::RELATIVE_PRONOUN | class::SUBORDINATOR)
+                        && !matches!(self.lower(i), "whose" | "what" | "how" | "why")
+                })
+                .any(|i| {
+                    self.is(i, class::AUXILIARY)
+                        && !matches!(self.lower(i), "being" | "having" | "'s" | "’s")
+                });
+            if opens_apposition && holds_clause {
+                return None;
+            }
             let name_end = if opens_apposition {
                 open
             } else if self.kind(last - 1) == Some(TokenKind::CloseParen) {
