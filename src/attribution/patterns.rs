@@ -3547,6 +3547,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// "reportedly", "is said to": no source; the content is the clause around the hedge.
     fn hedge(&self, anchor: Anchor) -> Option<Found> {
+        if anchor.cue.state_complement && !self.describes_state(anchor) {
+            return None;
+        }
         let start = self.clause_start_keeping_relative(anchor.start);
         let end = self.clause_end(anchor.end);
         // "is expected to": the infinitive marker belongs to the content.
@@ -3569,6 +3572,27 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
 
     /// Where the clause that goes on at `from` ends: at its comma, semicolon, dash or
     /// terminator.
+    /// Whether a word describing a state follows the hedge at `anchor`, after any adverbs
+    /// ("appears somewhat uneasy"): an open-class, lower-case word, not a preposition, an
+    /// article, a pronoun or a time word. An infinitive ("to appear calm") describes no one's
+    /// state the text reports.
+    fn describes_state(&self, anchor: Anchor) -> bool {
+        if anchor.start > 0 && self.lower(anchor.start - 1) == "to" {
+            return false;
+        }
+        let mut next = anchor.end;
+        while next < anchor.end + 3 && self.adverb_in_phrasal_verb(next) {
+            next += 1;
+        }
+        self.toks.get(next).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.capitalized
+                && !self.is_closed_word(t)
+                && !t.is(class::DETERMINER | class::PRONOUN | class::TIME_WORD)
+                && t.lower != "to"
+        })
+    }
+
     fn clause_end(&self, from: usize) -> usize {
         let mut end = from;
         while end < self.toks.len()

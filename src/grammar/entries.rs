@@ -189,6 +189,11 @@ pub struct PhraseEntry {
     /// citing low growth").
     #[serde(default)]
     pub participle: bool,
+    /// A hedge that holds only before a word describing a state, after any adverbs: "the race
+    /// appears close", "the team appeared paralyzed"; not "she appeared on Fox", "to appear
+    /// calm" (an infinitive), "appeared Monday".
+    #[serde(default)]
+    pub state_complement: bool,
     #[serde(default)]
     pub kind: AttributionKind,
     #[serde(default)]

@@ -186,6 +186,8 @@ pub struct Cue {
     pub quotes_only: bool,
     /// A stance noun after the verb joins the cue: see `VerbEntry::stance_object`.
     pub stance_object: bool,
+    /// A hedge only before a description of a state: see `PhraseEntry::state_complement`.
+    pub state_complement: bool,
 }
 
 impl Cue {
@@ -204,6 +206,7 @@ impl Cue {
             noun_after: Vec::new(),
             quotes_only: false,
             stance_object: false,
+            state_complement: false,
         }
     }
 
@@ -547,6 +550,7 @@ impl Grammar {
                             .map(|h| h.to_lowercase())
                             .collect();
                         cue.participle = entry.participle;
+                        cue.state_complement = entry.state_complement;
                         self.add_cue(&written, cue);
                     }
                 }
