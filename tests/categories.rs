@@ -543,6 +543,17 @@ const CASES: &[(&str, &str)] = &[
          | {X:As the race moves west, a region she hoped to win, the contest will be close}, \
          {C:said} {S:Ed Fox, a pollster}.",
     ),
+    (
+        "a participle opening the sentence is said by the subject after its comma",
+        "{C:Noting} {X:that the bill had failed}, {S:the senator} left the chamber. | \
+         {C:Citing} {X:the storm}, {S:the mayor} closed the schools. | {C:Responding to} \
+         {X:the report}, {S:Ann Lee} quickly left. | {C:Recalling} {X:her first race}, {S:Lee} \
+         smiled.",
+    ),
+    (
+        "\"appear\" before a description of a state is a hedge",
+        "{X:The council {C:appeared} divided over the plan}.",
+    ),
 ];
 
 /// Source, cue and content of one attribution, as byte ranges.

@@ -1107,6 +1107,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         {
             self.participle(anchor, group, earlier)?
         } else if form.gerund
+            && group == anchor.start
+            && self.opens_clause(group)
+            && let Some(found) = self.opening_participle(anchor, group)
+        {
+            found
+        } else if form.gerund
             && !form.base
             && (group..anchor.start).all(|i| self.is(i, class::ADVERB))
         {
@@ -1168,6 +1174,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && !found
                 .content
                 .is_some_and(|(start, end)| (start..end).any(|i| self.toks[i].is_quote()))
+        {
+            return None;
+        }
+        // "added 151,000 jobs", "maintained his lead": before a bare noun phrase the verb is
+        // not one of speech.
+        if anchor.cue.clause_only
+            && found.content_override.is_none()
+            && found
+                .content
+                .is_some_and(|content| content.0 >= found.cue.1 && !self.reads_as_clause(content))
         {
             return None;
         }
@@ -1264,6 +1280,12 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                 })
     }
 
+    /// Whether a participle's topic preposition, which belongs to its cue, stands at `at`:
+    /// "Asked about the vote, she …", "Responding to the report, Lee …".
+    fn topic_preposition_at(&self, at: usize) -> bool {
+        self.is(at, class::CUE_PREPOSITION) && self.toks.get(at + 1).is_some_and(|t| t.is_word())
+    }
+
     /// "Asked about the plan, she said …", "when asked by reporters whether …": a participle
     /// with no subject; the source, if any, follows "by".
     fn subjectless_participle(&self, anchor: Anchor) -> Option<Found> {
@@ -1279,10 +1301,7 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         }
         // "Asked about the vote, she …": the preposition of the topic belongs to the cue.
         let mut cue_end = anchor.end;
-        if source.is_none()
-            && self.is(start, class::CUE_PREPOSITION)
-            && self.toks.get(start + 1).is_some_and(|t| t.is_word())
-        {
+        if source.is_none() && self.topic_preposition_at(start) {
             start += 1;
             cue_end = start;
         }
@@ -1579,6 +1598,65 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             .or_else(|| self.leading_subject(anchor.start))?;
         let (cue_end, content) = self.content_after(anchor, anchor.end)?;
         Some(self.found(anchor, Some(source), (cue_start, cue_end), Some(content)))
+    }
+
+    /// "Noting that the bill failed, Tester called …", "Citing the attack, Will urged …": a
+    /// participle opening the sentence is said by the subject of the clause after its comma;
+    /// what it takes, up to that comma, is the content.
+    fn opening_participle(&self, anchor: Anchor, cue_start: usize) -> Option<Found> {
+        let mut start = anchor.end;
+        let mut cue_end = anchor.end;
+        // "Responding to Trump's remarks, Clinton …": the preposition belongs to the cue.
+        if self.topic_preposition_at(start) {
+            start += 1;
+            cue_end = start;
+        }
+        let comma = (start..self.toks.len().min(start + MAX_CLAUSE))
+            .find(|&i| !self.quoted[i] && !self.toks[i].is_phrase_part())
+            .filter(|&i| self.kind(i) == Some(TokenKind::Comma))?;
+        let (source, _) = self.source_after(comma + 1, true)?;
+        // The subject ends where its verb group begins ("Rubio still backs", "she hasn't",
+        // "Schlafly put", "the mayor closed") or its relative clause does ("Axelrod, who …").
+        // An adverb or a past form right after an article or an adverb modifies the noun
+        // ("a widely respected analyst", "the troubled senator").
+        let end = (source.0 + 1..source.1)
+            .find(|&i| {
+                let t = &self.toks[i];
+                let prev = &self.toks[i - 1];
+                let after_noun = prev.kind == TokenKind::Word
+                    && !prev.is(class::DETERMINER | class::ADVERB)
+                    && !self.is_closed_word(prev);
+                let past = t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && (t.is(class::IRREGULAR_PAST) || t.lower.ends_with("ed"));
+                t.is(class::AUXILIARY | class::NEGATION)
+                    || t.lower.ends_with("n't")
+                    || (after_noun && (past || self.adverb_in_phrasal_verb(i)))
+                    || (t.kind == TokenKind::Comma && self.is(i + 1, class::RELATIVE_PRONOUN))
+            })
+            .unwrap_or(source.1);
+        let source = (source.0, end);
+        let opens_noun_phrase = self.toks.get(source.0).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (t.capitalized || t.is(class::DETERMINER | class::PRONOUN))
+                && !t.is(class::SUBORDINATOR)
+                && t.lower != "that"
+                && self.anchor_of[source.0].is_none()
+        });
+        // The subject's verb follows: "Tester called", "the senator has said".
+        let verb_follows = opens_noun_phrase
+            && self.toks.get(source.1).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.capitalized && !self.is_closed_word(t)
+                    || t.is(class::AUXILIARY)
+            });
+        (start < comma && verb_follows).then(|| {
+            self.found(
+                anchor,
+                Some(source),
+                (cue_start, cue_end),
+                Some((start, comma)),
+            )
+        })
     }
 
     /// A gerund cue after a preposition, a subordinator or a coordinator, or after "with" and
@@ -2138,6 +2216,24 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
                         || past_form(t)
                         || self.is_finite_present(i)))
         })
+    }
+
+    /// Whether the content at `range` is a clause or a quotation rather than a bare noun
+    /// phrase: it holds a quotation mark, opens with "that", a question word or a subject
+    /// pronoun, or holds an auxiliary.
+    fn reads_as_clause(&self, (start, end): Range) -> bool {
+        // A content beyond the sentence (a passage after a colon) is no bare noun phrase.
+        let Some(first) = self.toks.get(start).filter(|_| end <= self.toks.len()) else {
+            return true;
+        };
+        (start..end).any(|i| self.toks[i].is_quote())
+            || matches!(
+                first.lower.as_str(),
+                "that" | "what" | "how" | "why" | "whether" | "if" | "when" | "where" | "who"
+            )
+            || (first.is(class::PRONOUN)
+                && !self.grammar.words.object_pronouns.contains(&first.lower))
+            || self.holds_verb((start, end))
     }
 
     /// Whether the words after a cue hold a verb of their own before any apposition or relative
@@ -2901,17 +2997,9 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
         opens
             && (at + 1..self.toks.len().min(at + MAX_CLAUSE))
                 .find(|&i| {
-                    !matches!(
-                        self.kind(i),
-                        Some(
-                            TokenKind::Word
-                                | TokenKind::Number
-                                | TokenKind::Possessive
-                                | TokenKind::OpenQuote
-                                | TokenKind::CloseQuote
-                        )
-                    ) || self.anchor_of[i]
-                        .is_some_and(|a| self.anchors[a].cue.class != CueClass::Channel)
+                    !self.toks[i].is_phrase_part()
+                        || self.anchor_of[i]
+                            .is_some_and(|a| self.anchors[a].cue.class != CueClass::Channel)
                         || self.is(i, class::SUBORDINATOR | class::RELATIVE_PRONOUN)
                         || past_form(&self.toks[i])
                 })
@@ -3369,6 +3457,16 @@ impl<'a, 'g> SentenceParser<'a, 'g> {
             && self.kind(anchor.start - 1) == Some(TokenKind::Comma)
         {
             return self.participle(anchor, anchor.start, earlier);
+        }
+        if anchor.cue.participle
+            && found
+                .as_ref()
+                .and_then(|f| f.source)
+                .is_none_or(|s| !self.names_source(s))
+            && self.opens_clause(anchor.start)
+            && let Some(found) = self.opening_participle(anchor, anchor.start)
+        {
+            return Some(found);
         }
         let mut found = found?;
         // "That's according to exit polls": the demonstrative is the content, and the claim it

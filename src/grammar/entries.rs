@@ -162,6 +162,11 @@ pub struct VerbEntry {
     /// another verb ("the search continued", "continued his push").
     #[serde(default)]
     pub quotes_only: bool,
+    /// The verb attributes only a clause or a quotation ("added that …", "added he would
+    /// run"): before a bare noun phrase it is another verb ("added 151,000 jobs", "Adding a
+    /// personal note, …", "maintained his lead").
+    #[serde(default)]
+    pub clause_only: bool,
     /// The verb's bare object names the stance it expresses: a word of `stance-nouns` right
     /// after it belongs to the cue ("expressed concern that …", "voiced support for …").
     #[serde(default)]

@@ -184,6 +184,8 @@ pub struct Cue {
     pub noun_after: Vec<String>,
     /// The verb attributes only quotations: see `VerbEntry::quotes_only`.
     pub quotes_only: bool,
+    /// The verb attributes only clauses and quotations: see `VerbEntry::clause_only`.
+    pub clause_only: bool,
     /// A stance noun after the verb joins the cue: see `VerbEntry::stance_object`.
     pub stance_object: bool,
     /// A hedge only before a description of a state: see `PhraseEntry::state_complement`.
@@ -205,6 +207,7 @@ impl Cue {
             other_verb_before: Vec::new(),
             noun_after: Vec::new(),
             quotes_only: false,
+            clause_only: false,
             stance_object: false,
             state_complement: false,
         }
@@ -230,6 +233,13 @@ impl Cue {
     fn quotes_only(self, quotes_only: bool) -> Cue {
         Cue {
             quotes_only,
+            ..self
+        }
+    }
+
+    fn clause_only(self, clause_only: bool) -> Cue {
+        Cue {
+            clause_only,
             ..self
         }
     }
@@ -527,6 +537,7 @@ impl Grammar {
                             .other_verb_before(&verb.other_verb_before)
                             .noun_after(&verb.noun_after)
                             .quotes_only(verb.quotes_only)
+                            .clause_only(verb.clause_only)
                             .stance_object(verb.stance_object),
                     );
                 }

@@ -50,6 +50,12 @@ impl Token {
         matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
     }
 
+    /// Whether the token can stand inside a phrase: a word, a number, a possessive or a
+    /// quotation mark, not punctuation that ends one.
+    pub fn is_phrase_part(&self) -> bool {
+        self.is_word() || self.is_quote() || self.kind == TokenKind::Possessive
+    }
+
     /// Whether the token's word is of any of the [`grammar::class`](crate::grammar::class)
     /// bits in `class`.
     #[inline]
